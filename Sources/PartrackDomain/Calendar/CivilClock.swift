@@ -47,3 +47,24 @@ public struct CivilClock: Sendable {
         return "\(day(of: instant).formatted) \(hour < 10 ? "0" : "")\(hour):\(minute < 10 ? "0" : "")\(minute)"
     }
 }
+
+extension CivilClock {
+    /// The instant of a wall-clock time on `day` in this zone.
+    public func instant(on day: LocalDate, hour: Int, minute: Int, second: Int = 0) -> Date {
+        calendar.date(
+            from: DateComponents(
+                year: day.year, month: day.month, day: day.day, hour: hour, minute: minute, second: second))!
+    }
+
+    /// Reads "15/03/2023 14:20" (or a bare date, meaning its noon) as an instant in this zone.
+    public func parseDateTime(_ text: String) throws(DateInput.Failure) -> Date {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        let day = try DateInput.parse(parts.first.map(String.init) ?? text)
+        guard parts.count == 2 else { return instant(on: day, hour: 12, minute: 0) }
+        let time = parts[1].split(separator: ":")
+        guard time.count == 2, let hour = Int(time[0]), let minute = Int(time[1]),
+            (0..<24).contains(hour), (0..<60).contains(minute)
+        else { throw .notADate(text) }
+        return instant(on: day, hour: hour, minute: minute)
+    }
+}

@@ -12,9 +12,9 @@ public struct CatalogProblem: UserFacingError, Equatable, CustomStringConvertibl
         case badCode = "catalog.bad_code"
         case lateCreditOutOfRange = "catalog.late_credit_out_of_range"
         case empty = "catalog.empty"
-        case missingField = "catalog.missing_field"
-        case badValue = "catalog.bad_value"
-        case unreadable = "catalog.unreadable"
+        case missingField = "data_file.missing_field"
+        case badValue = "data_file.bad_value"
+        case unreadable = "data_file.unreadable"
     }
 
     public var kind: Kind
@@ -42,6 +42,8 @@ public struct CatalogProblem: UserFacingError, Equatable, CustomStringConvertibl
 /// All the problems of a catalog at once, so a file is fixed in one pass.
 public struct CatalogInvalid: UserFacingError, Equatable {
     public var problems: [CatalogProblem]
+
+    public init(problems: [CatalogProblem]) { self.problems = problems }
 
     public var message: Message {
         problems.count == 1

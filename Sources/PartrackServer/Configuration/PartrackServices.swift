@@ -1,0 +1,61 @@
+import Foundation
+import PartrackDomain
+import Vapor
+
+/// What the whole application shares: its configuration, the civil clock, the locale catalogs.
+/// Built once at start; read-only afterwards, hence safe to share across requests.
+struct PartrackServices: Sendable {
+    let config: AppConfig
+    let clock: CivilClock
+    let locales: Locales
+    /// The current instant. A function so a test can move time (deadlines around midnight).
+    let now: @Sendable () -> Date
+
+    init(config: AppConfig, now: @escaping @Sendable () -> Date = { Date() }) throws {
+        self.config = config
+        self.clock = CivilClock(timeZone: config.timeZone)
+        self.locales = try Locales(directory: config.webDirectory.appendingPathComponent("locales"))
+        self.now = now
+    }
+
+    /// Root of the repository's seed files (catalogs, demo data), beside the web directory.
+    var seedsDirectory: URL {
+        config.webDirectory.deletingLastPathComponent().appendingPathComponent("seeds")
+    }
+}
+
+/// The two interface languages, Vietnamese first.
+struct Locales: Sendable {
+    static let supported = ["vi", "en"]
+    let vietnamese: LocaleCatalog
+    let english: LocaleCatalog
+
+    init(directory: URL) throws {
+        vietnamese = try LocaleCatalog.load(language: "vi", from: directory)
+        english = try LocaleCatalog.load(language: "en", from: directory)
+    }
+
+    func catalog(for language: String) -> LocaleCatalog {
+        language == "en" ? english : vietnamese
+    }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey {
+        typealias Value = PartrackServices
+    }
+
+    var partrack: PartrackServices {
+        get {
+            guard let services = storage[ServicesKey.self] else {
+                fatalError("configure(_:config:) has not run: partrack services are missing")
+            }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    var partrack: PartrackServices { application.partrack }
+}
