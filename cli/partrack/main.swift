@@ -1,1 +1,4 @@
-print("x")
+import Foundation
+import PartrackCLI
+
+exit(await PartrackCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

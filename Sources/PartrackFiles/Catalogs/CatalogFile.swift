@@ -10,7 +10,8 @@ public enum CatalogFile {
         let name = url.lastPathComponent
         guard let data = try? Data(contentsOf: url) else {
             throw CatalogInvalid(problems: [
-                CatalogProblem(.unreadable, file: name, line: 1, node: "", details: ["reason": "cannot open \(url.path)"])
+                CatalogProblem(
+                    .unreadable, file: name, line: 1, node: "", details: ["reason": "cannot open \(url.path)"])
             ])
         }
         return try parse(data, file: name)

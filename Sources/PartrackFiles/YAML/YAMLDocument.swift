@@ -20,10 +20,13 @@ struct YAMLReader {
             return node
         } catch let error as YamlError {
             problems.append(
-                CatalogProblem(.unreadable, file: file, line: Self.line(of: error), node: "", details: ["reason": "\(error)".firstLine]))
+                CatalogProblem(
+                    .unreadable, file: file, line: Self.line(of: error), node: "",
+                    details: ["reason": "\(error)".firstLine]))
             return nil
         } catch {
-            problems.append(CatalogProblem(.unreadable, file: file, line: 1, node: "", details: ["reason": "\(error)".firstLine]))
+            problems.append(
+                CatalogProblem(.unreadable, file: file, line: 1, node: "", details: ["reason": "\(error)".firstLine]))
             return nil
         }
     }
@@ -48,7 +51,9 @@ struct YAMLReader {
         problems.append(
             CatalogProblem(
                 .badValue, file: file, line: value.mark?.line ?? 1, node: owner,
-                details: ["field": field, "value": value.string ?? "…", "node_suffix": owner.isEmpty ? "" : " (\(owner))"]))
+                details: [
+                    "field": field, "value": value.string ?? "…", "node_suffix": owner.isEmpty ? "" : " (\(owner))",
+                ]))
     }
 
     mutating func string(_ field: String, in node: Node, owner: String = "") -> String? {

@@ -44,7 +44,9 @@ enum CatalogsAPI {
         return CatalogDTO(
             summary: try catalog.summaryDTO(maximum: maximum),
             lateCredit: Double(catalog.lateCreditPercent) / 100,
-            classes: classes.map { ClassThresholdDTO(name: $0.name, minPercent: Double($0.minPercentHundredths) / 100) },
+            classes: classes.map {
+                ClassThresholdDTO(name: $0.name, minPercent: Double($0.minPercentHundredths) / 100)
+            },
             areas: areas)
     }
 }

@@ -40,7 +40,8 @@ extension Plan {
             documentDate: documentDate?.iso, title: title, targetRank: targetRank, targetRankOf: targetRankOf,
             targetClass: targetClass, state: state.rawValue,
             periods: try periods.sorted { $0.kind < $1.kind }.map {
-                ReportPeriodDTO(id: try $0.requireID(), kind: $0.kind.rawValue, cutOff: $0.cutOff.iso, due: $0.dueDate.iso)
+                ReportPeriodDTO(
+                    id: try $0.requireID(), kind: $0.kind.rawValue, cutOff: $0.cutOff.iso, due: $0.dueDate.iso)
             },
             taskCount: taskCount)
     }

@@ -48,6 +48,8 @@ extension Position {
     func toDTO() throws -> PositionDTO {
         PositionDTO(
             id: try requireID(), unitID: $unit.id, title: title, aliases: aliasList,
-            holders: try holders.map { PersonDTO(id: try $0.requireID(), username: $0.username, displayName: $0.displayName) })
+            holders: try holders.map {
+                PersonDTO(id: try $0.requireID(), username: $0.username, displayName: $0.displayName)
+            })
     }
 }

@@ -76,11 +76,14 @@ extension CatalogDefinition {
             copy.children = node.children.map(strip)
             return copy
         }
-        var left = self, right = other
+        var left = self
+        var right = other
         left.areas = areas.map(strip)
         right.areas = other.areas.map(strip)
         left.classes = classes.map { ClassThreshold(name: $0.name, minPercentHundredths: $0.minPercentHundredths) }
-        right.classes = other.classes.map { ClassThreshold(name: $0.name, minPercentHundredths: $0.minPercentHundredths) }
+        right.classes = other.classes.map {
+            ClassThreshold(name: $0.name, minPercentHundredths: $0.minPercentHundredths)
+        }
         return left == right
     }
 }

@@ -65,12 +65,13 @@ public struct AppConfig: Sendable {
             guard let raw = environment[name]?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else { return nil }
             return raw
         }
-        let dataDirectory = URL(
-            fileURLWithPath: value("PARTRACK_DATA_DIR") ?? "data", relativeTo: workingDirectory
-        ).standardizedFileURL
-        let webDirectory = URL(
-            fileURLWithPath: value("PARTRACK_WEB_DIR") ?? "web", relativeTo: workingDirectory
-        ).standardizedFileURL
+        /// An absolute path as it is; a relative one from the directory the server started in.
+        func directory(_ path: String) -> URL {
+            (path.hasPrefix("/") ? URL(fileURLWithPath: path) : workingDirectory.appendingPathComponent(path))
+                .standardizedFileURL
+        }
+        let dataDirectory = directory(value("PARTRACK_DATA_DIR") ?? "data")
+        let webDirectory = directory(value("PARTRACK_WEB_DIR") ?? "web")
 
         var config = AppConfig(
             database: try parseDatabase(value("DATABASE_URL"), dataDirectory: dataDirectory),
@@ -78,14 +79,16 @@ public struct AppConfig: Sendable {
         if let host = value("PARTRACK_HOST") { config.host = host }
         if let text = value("PARTRACK_PORT") {
             guard let port = Int(text), (1...65535).contains(port) else {
-                throw ConfigError(variable: "PARTRACK_PORT", value: text, expected: "số cổng từ 1 đến 65535", "a port number 1–65535")
+                throw ConfigError(
+                    variable: "PARTRACK_PORT", value: text, expected: "số cổng từ 1 đến 65535", "a port number 1–65535")
             }
             config.port = port
         }
         if let text = value("PARTRACK_TIME_ZONE") {
             guard let zone = TimeZone(identifier: text) else {
                 throw ConfigError(
-                    variable: "PARTRACK_TIME_ZONE", value: text, expected: "tên múi giờ, ví dụ Asia/Ho_Chi_Minh", "a time zone name such as Asia/Ho_Chi_Minh")
+                    variable: "PARTRACK_TIME_ZONE", value: text, expected: "tên múi giờ, ví dụ Asia/Ho_Chi_Minh",
+                    "a time zone name such as Asia/Ho_Chi_Minh")
             }
             config.timeZone = zone
         }
@@ -95,13 +98,17 @@ public struct AppConfig: Sendable {
         }
         if let text = value("PARTRACK_MAX_UPLOAD_MB") {
             guard let megabytes = Int(text), (1...1024).contains(megabytes) else {
-                throw ConfigError(variable: "PARTRACK_MAX_UPLOAD_MB", value: text, expected: "số nguyên từ 1 đến 1024", "a whole number 1–1024")
+                throw ConfigError(
+                    variable: "PARTRACK_MAX_UPLOAD_MB", value: text, expected: "số nguyên từ 1 đến 1024",
+                    "a whole number 1–1024")
             }
             config.maxUploadBytes = megabytes * 1024 * 1024
         }
         if let text = value("PARTRACK_BCRYPT_COST") {
             guard let cost = Int(text), (4...31).contains(cost) else {
-                throw ConfigError(variable: "PARTRACK_BCRYPT_COST", value: text, expected: "số nguyên từ 4 đến 31", "a whole number 4–31")
+                throw ConfigError(
+                    variable: "PARTRACK_BCRYPT_COST", value: text, expected: "số nguyên từ 4 đến 31",
+                    "a whole number 4–31")
             }
             config.bcryptCost = cost
         }
@@ -129,7 +136,8 @@ public struct AppConfig: Sendable {
             guard let url = URL(string: text), url.host != nil, !(url.path.isEmpty || url.path == "/") else {
                 throw ConfigError(
                     variable: "DATABASE_URL", value: redacted(text),
-                    expected: "postgres://người_dùng:mật_khẩu@máy:cổng/tên_csdl", "postgres://user:password@host:port/database")
+                    expected: "postgres://người_dùng:mật_khẩu@máy:cổng/tên_csdl",
+                    "postgres://user:password@host:port/database")
             }
             return .postgres(url: text)
         }
@@ -143,7 +151,8 @@ public struct AppConfig: Sendable {
         switch text.lowercased() {
         case "1", "true", "yes", "on": return true
         case "0", "false", "no", "off": return false
-        default: throw ConfigError(variable: name, value: text, expected: "1 hoặc 0 (true/false)", "1 or 0 (true/false)")
+        default:
+            throw ConfigError(variable: name, value: text, expected: "1 hoặc 0 (true/false)", "1 or 0 (true/false)")
         }
     }
 

@@ -17,6 +17,7 @@ public func configure(_ app: Application, config: AppConfig) async throws {
 
     try useDatabase(config.database, dataDirectory: config.dataDirectory, on: app)
     app.migrations.add(MigrationList.all)
+    app.asyncCommands.use(GenerateCommand(), as: "generate")
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = config.webDirectory.appendingPathComponent("templates").path + "/"

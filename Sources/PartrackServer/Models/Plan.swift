@@ -32,7 +32,8 @@ final class Plan: Model, @unchecked Sendable {
 
     init() {}
 
-    init(unitID: Int, catalogID: Int, year: Int, number: String, documentDate: LocalDate?, title: String, state: State) {
+    init(unitID: Int, catalogID: Int, year: Int, number: String, documentDate: LocalDate?, title: String, state: State)
+    {
         self.$unit.id = unitID
         self.$catalog.id = catalogID
         self.year = year

@@ -14,7 +14,8 @@ enum ErrorPage {
         let titleKey = "error.title.\(status.code)"
         let context = Context(
             language: request.language, status: Int(status.code),
-            title: request.strings.contains(titleKey) ? request.localized(titleKey) : request.localized("error.title.other"),
+            title: request.strings.contains(titleKey)
+                ? request.localized(titleKey) : request.localized("error.title.other"),
             message: error.message)
         let body: String
         do {

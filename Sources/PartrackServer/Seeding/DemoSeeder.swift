@@ -14,14 +14,17 @@ struct DemoSeeder {
     var catalogsDirectory: URL { app.partrack.seedsDirectory.appendingPathComponent("catalogs") }
 
     func seedIfNeeded() async throws {
-        let organisation = try DemoOrganisation.load(contentsOf: demoDirectory.appendingPathComponent("organisation.yaml"))
+        let organisation = try DemoOrganisation.load(
+            contentsOf: demoDirectory.appendingPathComponent("organisation.yaml"))
         let planFiles = try FileManager.default.contentsOfDirectory(
             at: demoDirectory.appendingPathComponent("plans"), includingPropertiesForKeys: nil
         ).filter { $0.pathExtension == "yaml" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
         let unitOrder = organisation.units.map(\.code)
         // In the order the units are listed, so Ba Giang's plan comes first.
         let plans = try planFiles.map { try DemoPlan.load(contentsOf: $0, clock: app.partrack.clock) }
-            .sorted { (unitOrder.firstIndex(of: $0.unitCode) ?? .max) < (unitOrder.firstIndex(of: $1.unitCode) ?? .max) }
+            .sorted {
+                (unitOrder.firstIndex(of: $0.unitCode) ?? .max) < (unitOrder.firstIndex(of: $1.unitCode) ?? .max)
+            }
         let passwordHash = try app.password.hash(organisation.demoPassword)
 
         let createdUsers = try await app.db.transaction { db in
@@ -45,7 +48,9 @@ struct DemoSeeder {
             "", "Tài khoản demo (chỉ để dùng thử) — demo accounts (demo only), mật khẩu/password: \(password)",
         ]
         for user in users {
-            lines.append("  \(user.username.padding(toLength: 18, withPad: " ", startingAt: 0)) \(user.role.rawValue)  \(user.displayName)")
+            lines.append(
+                "  \(user.username.padding(toLength: 18, withPad: " ", startingAt: 0)) \(user.role.rawValue)  \(user.displayName)"
+            )
         }
         app.logger.notice("\(lines.joined(separator: "\n"))\n")
     }
@@ -121,7 +126,9 @@ struct DemoSeeder {
             NewTask(
                 title: entry.title, areaCode: entry.areaCode,
                 leadPositionIDs: try entry.leadPositions.map { title in
-                    guard let id = positions[title] else { throw DemoDataError.unknownPosition(title, unit: plan.unitCode) }
+                    guard let id = positions[title] else {
+                        throw DemoDataError.unknownPosition(title, unit: plan.unitCode)
+                    }
                     return id
                 },
                 criteria: entry.criteria.map { ($0, 1) }, dueDate: entry.due, state: entry.state,

@@ -39,7 +39,8 @@ extension URLQueryContainer {
         do {
             return try DateInput.parse(text)
         } catch {
-            throw PartrackError(status: .badRequest, code: error.message.key, message: error.message, details: ["parameter": name])
+            throw PartrackError(
+                status: .badRequest, code: error.message.key, message: error.message, details: ["parameter": name])
         }
     }
 

@@ -18,7 +18,8 @@ struct PartrackError: Error, UserFacingError {
 
     static func badQuery(_ name: String, value: String) -> PartrackError {
         PartrackError(
-            status: .badRequest, code: "bad_query", message: Message("error.bad_query", ["name": name, "value": value]),
+            status: .badRequest, code: "bad_query",
+            message: Message("error.bad_query", ["name": name, "value": value]),
             details: ["parameter": name])
     }
 }

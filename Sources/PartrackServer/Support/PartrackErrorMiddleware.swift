@@ -26,12 +26,25 @@ struct PartrackErrorMiddleware: AsyncMiddleware {
     func describe(_ error: any Error, for request: Request) -> (HTTPResponseStatus, ErrorDTO) {
         switch error {
         case let error as PartrackError:
-            return (error.status, ErrorDTO(code: error.code, message: request.localized(error.message), details: error.details))
+            return (
+                error.status,
+                ErrorDTO(code: error.code, message: request.localized(error.message), details: error.details)
+            )
         case let error as any UserFacingError:
             // A rule of the domain refused the input as it stands.
-            return (.unprocessableEntity, ErrorDTO(code: error.message.key, message: request.localized(error.message), details: error.message.arguments))
+            return (
+                .unprocessableEntity,
+                ErrorDTO(
+                    code: error.message.key, message: request.localized(error.message), details: error.message.arguments
+                )
+            )
         case let error as DecodingError:
-            return (.badRequest, ErrorDTO(code: "bad_request", message: request.localized("error.bad_body"), details: ["reason": "\(error)".firstLine]))
+            return (
+                .badRequest,
+                ErrorDTO(
+                    code: "bad_request", message: request.localized("error.bad_body"),
+                    details: ["reason": "\(error)".firstLine])
+            )
         case let error as any AbortError:
             let key = "error.http.\(error.status.code)"
             let message = request.strings.contains(key) ? request.localized(key) : error.reason

@@ -31,11 +31,13 @@ import Testing
         utc.timeZone = TimeZone(identifier: "UTC")!
         let before = utc.date(from: DateComponents(year: 2023, month: 3, day: 15, hour: 16, minute: 30))!
         let after = utc.date(from: DateComponents(year: 2023, month: 3, day: 15, hour: 17, minute: 30))!
-        #expect(DeadlineStatus.of(state: .done, due: due, completedAt: before, asOf: after, clock: clock) == .doneOnTime)
+        #expect(
+            DeadlineStatus.of(state: .done, due: due, completedAt: before, asOf: after, clock: clock) == .doneOnTime)
         #expect(DeadlineStatus.of(state: .done, due: due, completedAt: after, asOf: after, clock: clock) == .doneLate)
         // A clock in UTC would call both on time: the zone is a choice, and Vietnam's is ours.
         let utcClock = CivilClock(timeZone: TimeZone(identifier: "UTC")!)
-        #expect(DeadlineStatus.of(state: .done, due: due, completedAt: after, asOf: after, clock: utcClock) == .doneOnTime)
+        #expect(
+            DeadlineStatus.of(state: .done, due: due, completedAt: after, asOf: after, clock: utcClock) == .doneOnTime)
     }
 
     @Test func openTaskIsNotYetDueUntilItsDayEnds() {
@@ -66,7 +68,8 @@ import Testing
             DeadlineStatus.of(state: .notStarted, due: nil, completedAt: nil, asOf: vn(30, 12, 0, 0), clock: clock)
                 == .notYetDue)
         #expect(
-            DeadlineStatus.of(state: .done, due: nil, completedAt: vn(30, 12, 0, 0), asOf: vn(30, 12, 0, 0), clock: clock)
+            DeadlineStatus.of(
+                state: .done, due: nil, completedAt: vn(30, 12, 0, 0), asOf: vn(30, 12, 0, 0), clock: clock)
                 == .doneOnTime)
     }
 

@@ -18,10 +18,17 @@ import Testing
 
     @Test func currentPeriodIsTheNextToFallDue() throws {
         let periods = ReportingCalendar.defaultPeriods(year: 2023)
-        #expect(ReportingCalendar.current(in: periods, on: try #require(LocalDate(year: 2023, month: 1, day: 2)))?.kind == .q1)
-        #expect(ReportingCalendar.current(in: periods, on: try #require(LocalDate(year: 2023, month: 3, day: 15)))?.kind == .q1)
-        #expect(ReportingCalendar.current(in: periods, on: try #require(LocalDate(year: 2023, month: 3, day: 16)))?.kind == .h1)
-        #expect(ReportingCalendar.current(in: periods, on: try #require(LocalDate(year: 2023, month: 11, day: 2))) == nil)
+        #expect(
+            ReportingCalendar.current(in: periods, on: try #require(LocalDate(year: 2023, month: 1, day: 2)))?.kind
+                == .q1)
+        #expect(
+            ReportingCalendar.current(in: periods, on: try #require(LocalDate(year: 2023, month: 3, day: 15)))?.kind
+                == .q1)
+        #expect(
+            ReportingCalendar.current(in: periods, on: try #require(LocalDate(year: 2023, month: 3, day: 16)))?.kind
+                == .h1)
+        #expect(
+            ReportingCalendar.current(in: periods, on: try #require(LocalDate(year: 2023, month: 11, day: 2))) == nil)
     }
 
     @Test func periodsSortInTheOrderOfTheYear() {

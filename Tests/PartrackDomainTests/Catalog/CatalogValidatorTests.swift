@@ -3,8 +3,10 @@ import Testing
 @testable import PartrackDomain
 
 @Suite struct CatalogValidatorTests {
-    func node(_ code: String, _ max: Int, line: Int, _ children: [CatalogNodeDefinition] = []) -> CatalogNodeDefinition {
-        CatalogNodeDefinition(code: code, title: "Tiêu chí \(code)", maxPoints: Points(max), children: children, line: line)
+    func node(_ code: String, _ max: Int, line: Int, _ children: [CatalogNodeDefinition] = []) -> CatalogNodeDefinition
+    {
+        CatalogNodeDefinition(
+            code: code, title: "Tiêu chí \(code)", maxPoints: Points(max), children: children, line: line)
     }
 
     func catalog(_ areas: [CatalogNodeDefinition], classes: [ClassThreshold]? = nil) -> CatalogDefinition {
@@ -18,7 +20,9 @@ import Testing
     }
 
     @Test func acceptsAWellFormedTree() {
-        let valid = catalog([node("1", 10, line: 5, [node("1.1", 4, line: 6), node("1.2", 6, line: 7, [node("1.2.1", 6, line: 8)])])])
+        let valid = catalog([
+            node("1", 10, line: 5, [node("1.1", 4, line: 6), node("1.2", 6, line: 7, [node("1.2.1", 6, line: 8)])])
+        ])
         #expect(CatalogValidator.problems(in: valid, file: "a.yaml").isEmpty)
         #expect(valid.maximum == Points(10))
     }
@@ -83,7 +87,8 @@ import Testing
 
     @Test func findsThresholdsOutsideZeroToHundred() {
         let problems = CatalogValidator.problems(
-            in: catalog([node("1", 1, line: 5)], classes: [ClassThreshold(name: "Tốt", minPercentHundredths: 12000, line: 3)]),
+            in: catalog(
+                [node("1", 1, line: 5)], classes: [ClassThreshold(name: "Tốt", minPercentHundredths: 12000, line: 3)]),
             file: "a.yaml")
         #expect(problems.map(\.kind) == [.thresholdOutOfRange])
     }

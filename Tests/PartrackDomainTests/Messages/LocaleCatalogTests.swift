@@ -21,9 +21,12 @@ import Testing
         let pattern = try NSRegularExpression(pattern: #"Message\(\s*"([a-z0-9_.]+)""#)
         var missing: [String] = []
         for folder in ["Sources", "cli"] {
-            let enumerator = FileManager.default.enumerator(at: Self.root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
+            let enumerator = FileManager.default.enumerator(
+                at: Self.root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
             while let file = enumerator?.nextObject() as? URL {
-                guard file.pathExtension == "swift", let text = try? String(contentsOf: file, encoding: .utf8) else { continue }
+                guard file.pathExtension == "swift", let text = try? String(contentsOf: file, encoding: .utf8) else {
+                    continue
+                }
                 for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                     let key = String(text[Range(match.range(at: 1), in: text)!])
                     if !vietnamese.contains(key) { missing.append("\(file.lastPathComponent): \(key)") }

@@ -9,7 +9,8 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     @Test func theSampleCommuneCatalogHasTheSevenAreasOfQD876AndAHundredPoints() throws {
-        let catalog = try CatalogFile.load(contentsOf: Self.root.appendingPathComponent("seeds/catalogs/commune-sample-2023.yaml"))
+        let catalog = try CatalogFile.load(
+            contentsOf: Self.root.appendingPathComponent("seeds/catalogs/commune-sample-2023.yaml"))
         #expect(catalog.areas.count == 7)
         #expect(catalog.maximum == Points(100))
         #expect(catalog.isSample)
@@ -114,7 +115,8 @@ import Testing
     }
 
     @Test func readsTheDemoOrganisationAndPlans() throws {
-        let organisation = try DemoOrganisation.load(contentsOf: Self.root.appendingPathComponent("seeds/demo/organisation.yaml"))
+        let organisation = try DemoOrganisation.load(
+            contentsOf: Self.root.appendingPathComponent("seeds/demo/organisation.yaml"))
         #expect(organisation.units.filter { $0.level == .commune }.count >= 3)
         #expect(organisation.communePositions.count == 5)
         #expect(Set(organisation.users.map(\.role)) == Set(Role.allCases))
