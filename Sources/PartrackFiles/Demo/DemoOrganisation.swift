@@ -14,6 +14,8 @@ public struct DemoOrganisation: Sendable {
     public struct PositionEntry: Sendable {
         public var title: String
         public var aliases: [String]
+        /// The position that compiles the unit's periodic report (the commune office).
+        public var compilesUnitReport: Bool
     }
 
     public struct UserEntry: Sendable {
@@ -45,7 +47,9 @@ public struct DemoOrganisation: Sendable {
         }
         let positions = reader.sequence("commune_positions", in: root).compactMap { node -> PositionEntry? in
             guard let title = reader.string("title", in: node) else { return nil }
-            return PositionEntry(title: title, aliases: reader.strings("aliases", in: node))
+            return PositionEntry(
+                title: title, aliases: reader.strings("aliases", in: node),
+                compilesUnitReport: reader.optionalBool("compiles_unit_report", in: node, default: false))
         }
         let users = reader.sequence("users", in: root).compactMap { node -> UserEntry? in
             let username = reader.string("username", in: node)

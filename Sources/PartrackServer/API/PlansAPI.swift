@@ -7,6 +7,7 @@ enum PlansAPI {
     /// GET /api/v1/plans?unit=ID&year=2023
     @Sendable static func list(_ request: Request) async throws -> PageDTO<PlanDTO> {
         let query = Plan.query(on: request.db).with(\.$periods).sort(\.$year, .descending).sort(\.$id)
+        if let readable = try request.currentUser.readableUnitIDs { query.filter(\.$unit.$id ~~ Array(readable)) }
         if let unit = try request.query.positiveInt("unit") { query.filter(\.$unit.$id == unit) }
         if let year = try request.query.positiveInt("year") { query.filter(\.$year == year) }
         return try await PageRequest(request).fetch(query) { plans in
@@ -18,7 +19,9 @@ enum PlansAPI {
     /// GET /api/v1/plans/:planID
     @Sendable static func show(_ request: Request) async throws -> PlanDTO {
         let id = try request.id("planID", of: "plan")
-        guard let plan = try await Plan.query(on: request.db).filter(\.$id == id).with(\.$periods).first() else {
+        guard let plan = try await Plan.query(on: request.db).filter(\.$id == id).with(\.$periods).first(),
+            try request.currentUser.readableUnitIDs?.contains(plan.$unit.id) ?? true
+        else {
             throw PartrackError.notFound("plan", id: "\(id)")
         }
         let counts = try await taskCounts(of: [id], on: request.db)

@@ -8,10 +8,12 @@ enum TasksAPI {
     /// Dates as dd/mm/yyyy or yyyy-mm-dd; `due_before` includes its day.
     @Sendable static func list(_ request: Request) async throws -> PageDTO<TaskDTO> {
         let query = PlanTask.query(on: request.db).sort(\.$plan.$id).sort(\.$sortOrder)
-        if let plan = try request.query.positiveInt("plan") { query.filter(\.$plan.$id == plan) }
-        if let unit = try request.query.positiveInt("unit") {
-            query.join(Plan.self, on: \PlanTask.$plan.$id == \Plan.$id).filter(Plan.self, \.$unit.$id == unit)
+            .join(Plan.self, on: \PlanTask.$plan.$id == \Plan.$id)
+        if let readable = try request.currentUser.readableUnitIDs {
+            query.filter(Plan.self, \.$unit.$id ~~ Array(readable))
         }
+        if let plan = try request.query.positiveInt("plan") { query.filter(\.$plan.$id == plan) }
+        if let unit = try request.query.positiveInt("unit") { query.filter(Plan.self, \.$unit.$id == unit) }
         if let position = try request.query.positiveInt("position") {
             query.join(TaskPosition.self, on: \PlanTask.$id == \TaskPosition.$task.$id)
                 .filter(TaskPosition.self, \.$position.$id == position)
@@ -29,11 +31,8 @@ enum TasksAPI {
 
     /// GET /api/v1/tasks/:taskID
     @Sendable static func show(_ request: Request) async throws -> TaskDTO {
-        let id = try request.id("taskID", of: "task")
-        guard let task = try await PlanTask.find(id, on: request.db) else {
-            throw PartrackError.notFound("task", id: "\(id)")
-        }
-        return try await TaskDTOBuilder.build([task], request: request)[0]
+        let context = try await TaskContext.visible(try request.id("taskID", of: "task"), to: request)
+        return try await TaskDTOBuilder.build([context.task], request: request)[0]
     }
 }
 

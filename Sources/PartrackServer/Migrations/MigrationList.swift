@@ -16,6 +16,20 @@ enum MigrationList {
         CreatePlanTask(),
         CreateTaskPosition(),
         CreateTaskCriterion(),
+        CreateTaskUpdate(),
+        CreateEvidence(),
+        CreateExplanationRequest(),
+        CreatePeriodReport(),
+        UpdateReportPeriodAddLock(),
+        UpdatePositionAddCompilesUnitReport(),
+        CreateAuditEvent(),
+        CreateApiToken(),
+        CreateBaseline(),
+        CreateProjectionSnapshot(),
+        CreateLoginFailure(),
+        UpdateTaskAddCompletionExplanation(),
+        CreateLookupIndexes(),
+        SessionRecord.migration,
     ]
 }
 

@@ -54,6 +54,9 @@ final class ReportPeriod: Model, @unchecked Sendable {
     @Field(key: "kind") var kind: PeriodKind
     @Field(key: "cut_off") var cutOff: LocalDate
     @Field(key: "due_date") var dueDate: LocalDate
+    /// Set by the reviewer: while locked, no report of the period changes.
+    @OptionalField(key: "locked_at") var lockedAt: Date?
+    @OptionalParent(key: "locked_by") var lockedBy: User?
 
     init() {}
 

@@ -21,6 +21,8 @@ final class PlanTask: Model, @unchecked Sendable {
     @Field(key: "state") var state: TaskState
     @Field(key: "progress") var progress: Int
     @OptionalField(key: "completed_at") var completedAt: Date?
+    /// Why the task counts as done without an evidence file (giải trình), when that is the case.
+    @OptionalField(key: "completion_explanation") var completionExplanation: String?
     /// Raised by one on every change; an update based on an older version is refused (409).
     @Field(key: "version") var version: Int
     /// A task the plan gave to nobody in particular (general duties): the leader assigns it.

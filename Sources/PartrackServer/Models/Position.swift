@@ -11,6 +11,8 @@ final class Position: Model, @unchecked Sendable {
     @Field(key: "title") var title: String
     /// Short forms people write in plans ("VP-TK"), separated by "|"; used to match imported text.
     @Field(key: "aliases") var aliases: String
+    /// The position that compiles the unit's periodic report from the others' parts (the commune office).
+    @Field(key: "compiles_unit_report") var compilesUnitReport: Bool
     @Siblings(through: PositionHolder.self, from: \.$position, to: \.$user) var holders: [User]
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
 
@@ -20,6 +22,7 @@ final class Position: Model, @unchecked Sendable {
         self.$unit.id = unitID
         self.title = title
         self.aliases = aliases.joined(separator: "|")
+        self.compilesUnitReport = false
     }
 
     var aliasList: [String] { aliases.split(separator: "|").map(String.init) }

@@ -81,6 +81,7 @@ struct DemoSeeder {
             var byTitle = Dictionary(uniqueKeysWithValues: try existing.map { ($0.title, try $0.requireID()) })
             for entry in organisation.communePositions where byTitle[entry.title] == nil {
                 let position = Position(unitID: unitID, title: entry.title, aliases: entry.aliases)
+                position.compilesUnitReport = entry.compilesUnitReport
                 try await position.create(on: db)
                 byTitle[entry.title] = try position.requireID()
             }

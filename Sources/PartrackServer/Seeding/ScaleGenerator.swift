@@ -69,6 +69,7 @@ struct ScaleGenerator {
         var positionIDs: [Int] = []
         for (index, title) in Self.positionTitles.enumerated() {
             let position = Position(unitID: unitID, title: title, aliases: [])
+            position.compilesUnitReport = index == 0
             try await position.create(on: db)
             positionIDs.append(try position.requireID())
             let officer = User(

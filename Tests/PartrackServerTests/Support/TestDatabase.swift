@@ -26,32 +26,32 @@ enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
 let repositoryRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// A fresh, empty database of the given kind for one test, removed afterwards.
-/// SQLite: a file in a new temporary directory. PostgreSQL: a new database on the test server.
+/// A database of the given kind for one test, removed afterwards. Each is a copy of a template
+/// that was migrated (and, when asked, loaded with the demo data) once per test run: SQLite copies
+/// the template's file, PostgreSQL creates the database `TEMPLATE` the migrated one.
 struct ScratchDatabase {
     let config: AppConfig.Database
     let dataDirectory: URL
     private let cleanup: @Sendable () async throws -> Void
 
-    static func make(_ kind: TestDatabase) async throws -> ScratchDatabase {
+    static func make(_ kind: TestDatabase, demo: Bool) async throws -> ScratchDatabase {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("partrack-test-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        switch kind {
-        case .sqlite:
+        let template = try await Templates.shared.template(kind, demo: demo)
+        switch template {
+        case .sqliteFile(let path):
+            let copy = directory.appendingPathComponent("test.sqlite")
+            try FileManager.default.copyItem(atPath: path, toPath: copy.path)
             return ScratchDatabase(
-                config: .sqliteFile(path: directory.appendingPathComponent("test.sqlite").path),
-                dataDirectory: directory,
+                config: .sqliteFile(path: copy.path), dataDirectory: directory,
                 cleanup: { try? FileManager.default.removeItem(at: directory) })
-        case .postgres:
+        case .postgres(let templateName):
             let adminURL = try #require(TestDatabase.postgresAdminURL)
-            let name = "partrack_t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
-            try await PostgresAdmin.run("CREATE DATABASE \(name)", adminURL: adminURL)
-            var parts = try #require(URLComponents(string: adminURL))
-            parts.path = "/\(name)"
+            let name = uniqueName("partrack_t_")
+            try await PostgresAdmin.run("CREATE DATABASE \(name) TEMPLATE \(templateName)", adminURL: adminURL)
             return ScratchDatabase(
-                config: .postgres(url: try #require(parts.string)),
-                dataDirectory: directory,
+                config: .postgres(url: try databaseURL(name, adminURL: adminURL)), dataDirectory: directory,
                 cleanup: {
                     try await PostgresAdmin.run("DROP DATABASE IF EXISTS \(name) WITH (FORCE)", adminURL: adminURL)
                     try? FileManager.default.removeItem(at: directory)
@@ -60,6 +60,72 @@ struct ScratchDatabase {
     }
 
     func remove() async throws { try await cleanup() }
+}
+
+func uniqueName(_ prefix: String) -> String {
+    prefix + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(20)
+}
+
+func databaseURL(_ name: String, adminURL: String) throws -> String {
+    var parts = try #require(URLComponents(string: adminURL))
+    parts.path = "/\(name)"
+    return try #require(parts.string)
+}
+
+/// Migrated template databases, made once per test run and kind.
+actor Templates {
+    static let shared = Templates()
+
+    enum Template: Sendable {
+        case sqliteFile(String)
+        case postgres(String)
+    }
+
+    private var made: [String: Template] = [:]
+
+    func template(_ kind: TestDatabase, demo: Bool) async throws -> Template {
+        let key = "\(kind.rawValue)-\(demo)"
+        if let template = made[key] { return template }
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("partrack-template-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let template: Template
+        let database: AppConfig.Database
+        switch kind {
+        case .sqlite:
+            let path = directory.appendingPathComponent("template.sqlite").path
+            template = .sqliteFile(path)
+            database = .sqliteFile(path: path)
+        case .postgres:
+            let adminURL = try #require(TestDatabase.postgresAdminURL)
+            let name = uniqueName("partrack_tpl_")
+            try await PostgresAdmin.run("CREATE DATABASE \(name)", adminURL: adminURL)
+            template = .postgres(name)
+            database = .postgres(url: try databaseURL(name, adminURL: adminURL))
+        }
+        // Migrate (and seed) through the real configure(), then let go of every connection:
+        // PostgreSQL copies only a template nobody is connected to.
+        let app = try await Application.make(.testing)
+        do {
+            try await configure(app, config: testConfig(database, dataDirectory: directory, demo: demo))
+        } catch {
+            try await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        made[key] = template
+        return template
+    }
+}
+
+func testConfig(_ database: AppConfig.Database, dataDirectory: URL, demo: Bool, maxUploadBytes: Int = 20 * 1024 * 1024)
+    -> AppConfig
+{
+    var config = AppConfig(
+        database: database, dataDirectory: dataDirectory, webDirectory: repositoryRoot.appendingPathComponent("web"),
+        loadDemoData: demo, maxUploadBytes: maxUploadBytes, bcryptCost: 4)
+    config.port = 0
+    return config
 }
 
 /// Runs statements on the PostgreSQL server's maintenance database.
@@ -90,14 +156,12 @@ func withTestApp(
     _ kind: TestDatabase, _ options: TestAppOptions = TestAppOptions(),
     _ body: (Application) async throws -> Void
 ) async throws {
-    let scratch = try await ScratchDatabase.make(kind)
+    let scratch = try await ScratchDatabase.make(kind, demo: options.demo)
     let app = try await Application.make(.testing)
     do {
-        var config = AppConfig(
-            database: scratch.config, dataDirectory: scratch.dataDirectory,
-            webDirectory: repositoryRoot.appendingPathComponent("web"), loadDemoData: options.demo,
-            maxUploadBytes: options.maxUploadBytes, bcryptCost: 4)
-        config.port = 0
+        // The template already holds the demo data: configure without loading it again.
+        let config = testConfig(
+            scratch.config, dataDirectory: scratch.dataDirectory, demo: false, maxUploadBytes: options.maxUploadBytes)
         try await configure(app, config: config)
         if let now = options.now { app.partrack = try PartrackServices(config: config, now: now) }
         try await body(app)
