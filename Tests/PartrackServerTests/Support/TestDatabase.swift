@@ -166,10 +166,12 @@ func withTestApp(
         if let now = options.now { app.partrack = try PartrackServices(config: config, now: now) }
         try await body(app)
     } catch {
+        await app.stopLive()
         try await app.asyncShutdown()
         try await scratch.remove()
         throw error
     }
+    await app.stopLive()
     try await app.asyncShutdown()
     try await scratch.remove()
 }
