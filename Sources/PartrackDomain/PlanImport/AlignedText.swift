@@ -5,8 +5,16 @@ struct AlignedText {
     let folded: [Character]
 
     init(_ text: some StringProtocol) {
+        self.init(text, folded: TextFolding.fold(text))
+    }
+
+    /// With the folded text already at hand (`TextFolding.fold` of the same text).
+    init(_ text: some StringProtocol, folded: String) {
         original = Array(text)
-        folded = Array(TextFolding.fold(text))
+        let fast = Array(folded)
+        // Scalar folding lines up with characters for letters and their marks; for anything else
+        // (emoji sequences, flags, lone marks) fold character by character.
+        self.folded = fast.count == original.count ? fast : TextFolding.foldCharacters(text)
     }
 
     var count: Int { original.count }
@@ -72,7 +80,7 @@ struct AlignedText {
             index += 1
         }
         pieces.append(originalText(pieceStart..<folded.count))
-        return pieces.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        return pieces.map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
     }
 
     private func matches(_ pattern: String, at index: Int) -> Bool {

@@ -4,7 +4,7 @@
 public enum AppendixTableParser {
     /// The whole table as a plan draft (a CSV file or a sheet given on its own).
     public static func parse(_ table: PlanTable, context: PlanImportContext) throws(PlanImportError) -> PlanDraft {
-        guard table.rows.contains(where: { row in row.contains { !$0.trimmingWhitespace().isEmpty } }) else {
+        guard table.rows.contains(where: { row in row.contains { !$0.trimmedSpaces().isEmpty } }) else {
             throw .empty
         }
         let builder = DraftTaskBuilder(context: context, defaultYear: context.fallbackYear)
@@ -43,7 +43,7 @@ public enum AppendixTableParser {
         var result = Result()
         var areaCode: String?
         for row in (headerRow + 1)..<table.rows.count {
-            let cells = table.rows[row].map { $0.trimmingWhitespace() }
+            let cells = table.rows[row].map { $0.trimmedSpaces() }
             func value(_ column: AppendixColumn) -> String {
                 guard let index = columns[column], index < cells.count else { return "" }
                 return cells[index]
@@ -123,24 +123,38 @@ public enum AppendixTableParser {
         return result
     }
 
-    /// The first of the top rows that names the task column and at least one other; the column of
-    /// each role (the first column wins when two name the same role).
-    private static func headingRow(of table: PlanTable) throws(PlanImportError)
-        -> (row: Int, columns: [AppendixColumn: Int])?
-    {
-        var partial: (row: Int, columns: [AppendixColumn: Int])?
+    /// Whether a row near the top names at least two appendix columns: the table means to be a plan
+    /// appendix (reading it may still fail for a missing column).
+    public static func hasHeadingRow(_ table: PlanTable) -> Bool {
+        candidateRows(of: table).first != nil
+    }
+
+    /// The top rows that name at least two columns, with the column of each role (the first column
+    /// wins when two name the same role).
+    private static func candidateRows(of table: PlanTable) -> [(row: Int, columns: [AppendixColumn: Int])] {
+        var candidates: [(row: Int, columns: [AppendixColumn: Int])] = []
         for row in 0..<min(table.rows.count, 20) {
             var columns: [AppendixColumn: Int] = [:]
             for (index, heading) in table.rows[row].enumerated() {
                 if let column = AppendixColumn.named(heading), columns[column] == nil { columns[column] = index }
             }
-            let named = columns.keys.filter { $0 != .number && $0 != .notes }
-            if named.count >= 2 {
-                if columns[.task] != nil && columns[.lead] != nil { return (row, columns) }
-                if partial == nil { partial = (row, columns) }
-            }
+            if columns.keys.filter({ $0 != .number && $0 != .notes }).count >= 2 { candidates.append((row, columns)) }
         }
-        guard let partial else { return nil }
+        return candidates
+    }
+
+    /// The first candidate row that has every required column; if none has, the first candidate's
+    /// missing columns are the error.
+    private static func headingRow(of table: PlanTable) throws(PlanImportError)
+        -> (row: Int, columns: [AppendixColumn: Int])?
+    {
+        let candidates = candidateRows(of: table)
+        if let complete = candidates.first(where: { candidate in
+            AppendixColumn.required.allSatisfy { candidate.columns[$0] != nil }
+        }) {
+            return complete
+        }
+        guard let partial = candidates.first else { return nil }
         let missing = AppendixColumn.required.filter { partial.columns[$0] == nil }
         throw .missingColumns(names: missing.map(\.usualHeading), at: table.location(row: partial.row, column: 0))
     }
@@ -173,7 +187,7 @@ extension String {
 
     /// Cell text on one line: line breaks inside a cell become spaces.
     func replacingNewlines() -> String {
-        split(whereSeparator: \.isNewline).map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+        split(whereSeparator: \.isNewline).map { $0.trimmedSpaces() }.filter { !$0.isEmpty }
             .joined(separator: " ")
     }
 }

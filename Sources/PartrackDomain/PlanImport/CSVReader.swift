@@ -47,7 +47,7 @@ public enum CSVReader {
                 continue
             }
             switch character {
-            case "\"" where !fieldStarted || field.trimmingWhitespace().isEmpty:
+            case "\"" where !fieldStarted || field.trimmedSpaces().isEmpty:
                 field = ""
                 inQuotes = true
                 fieldStarted = true
@@ -96,7 +96,7 @@ public enum CSVReader {
     /// Whether text looks like a table rather than prose: several lines split into the same number
     /// (two or more) of fields by one delimiter.
     public static func looksLikeTable(_ text: String) -> Bool {
-        let lines = text.splitLines().prefix(6).filter { !$0.trimmingWhitespace().isEmpty }
+        let lines = text.splitLines().prefix(6).filter { !$0.trimmedSpaces().isEmpty }
         guard lines.count >= 2 else { return false }
         let delimiter = sniffDelimiter(Substring(text))
         let counts = lines.map { line in line.filter { $0 == delimiter }.count }

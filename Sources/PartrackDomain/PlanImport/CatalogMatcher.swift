@@ -80,7 +80,11 @@ struct CatalogMatcher: Sendable {
     /// The score is how much of the criterion's wording the task covers, half by words and half by
     /// word pairs (so word order counts). Deterministic: equal scores keep catalog order.
     func suggestCriteria(for text: String, areaCode: String?) -> [CriterionSuggestion] {
-        let ordered = MatchWords.of(text)
+        suggestCriteria(forFolded: TextFolding.fold(text), areaCode: areaCode)
+    }
+
+    func suggestCriteria(forFolded folded: String, areaCode: String?) -> [CriterionSuggestion] {
+        let ordered = MatchWords.of(folded: folded)
         guard !ordered.isEmpty else { return [] }
         let words = Set(ordered)
         let pairs = CatalogMatcher.pairs(ordered)

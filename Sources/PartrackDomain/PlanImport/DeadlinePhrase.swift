@@ -24,6 +24,16 @@ enum DeadlinePhrase {
         "cham nhat", "truoc ngay", "den het ngay", "den ngay", "han chot", "thoi han", "hoan thanh truoc",
     ]
 
+    /// A deadline inside a sentence (see below); `folded` is `TextFolding.fold(text)` when at hand.
+    /// Most sentences have no trigger word, and are settled without aligning the text.
+    static func find(in text: String, folded: String? = nil, defaultYear: Int, at location: SourceLocation)
+        throws(PlanImportError) -> (reading: DeadlineReading, phrase: String)?
+    {
+        let folded = folded ?? TextFolding.fold(text)
+        guard triggers.contains(where: { folded.contains($0) }) else { return nil }
+        return try find(in: AlignedText(text, folded: folded), defaultYear: defaultYear, at: location)
+    }
+
     /// A deadline inside a sentence, found after one of `triggers`, with the phrase as written.
     /// Dates merely mentioned ("Kế hoạch số 140/KH-UBND ngày 14/10/2021") are not deadlines.
     static func find(in text: AlignedText, defaultYear: Int, at location: SourceLocation) throws(PlanImportError)

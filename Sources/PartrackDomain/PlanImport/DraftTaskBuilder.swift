@@ -21,17 +21,19 @@ struct DraftTaskBuilder: Sendable {
 
     /// A task from running text. A deadline written in it ("… trước ngày 30/6/2023") becomes its due date.
     func task(
-        text: String, origin: DraftTask.Origin, areaCode: String?, assignment: Assignment, at location: SourceLocation
+        text: String, folded: String? = nil, origin: DraftTask.Origin, areaCode: String?, assignment: Assignment,
+        at location: SourceLocation
     ) throws(PlanImportError) -> DraftTask {
+        let folded = folded ?? TextFolding.fold(text)
         let (title, details) = DraftTaskBuilder.split(text)
         var task = DraftTask(
             title: title, details: details, areaCode: areaCode,
             leadPositionKeys: assignment.leads.keys, cooperatingPositionKeys: assignment.cooperating.keys,
             unmatchedPositionNames: assignment.leads.unmatched + assignment.cooperating.unmatched,
-            suggestedCriteria: catalog.suggestCriteria(for: text, areaCode: areaCode),
+            suggestedCriteria: catalog.suggestCriteria(forFolded: folded, areaCode: areaCode),
             needsAssignment: assignment.needsAssignment, addressee: assignment.addressee,
             origin: origin, source: location)
-        if let found = try DeadlinePhrase.find(in: AlignedText(text), defaultYear: defaultYear, at: location) {
+        if let found = try DeadlinePhrase.find(in: text, folded: folded, defaultYear: defaultYear, at: location) {
             task.due = found.reading.due
             task.dueText = found.phrase
         }
@@ -43,7 +45,7 @@ struct DraftTaskBuilder: Sendable {
     func applyDeadline(_ text: String, to task: inout DraftTask, at location: SourceLocation) throws(PlanImportError)
         -> ImportDiagnostic?
     {
-        let value = text.trimmingWhitespace()
+        let value = text.trimmedSpaces()
         guard !value.isEmpty else { return nil }
         task.dueText = value
         guard let reading = try DeadlinePhrase.read(value, defaultYear: defaultYear, at: location) else {
@@ -56,18 +58,27 @@ struct DraftTaskBuilder: Sendable {
         return nil
     }
 
-    /// The first sentence as the title, the rest as details. A sentence ends at ". " before a capital.
+    /// The first sentence as the title, the rest as details. A sentence ends at ". " before a
+    /// capital, after at least 20 characters (so "v.v. Các" or "TP. Hồ" early on do not cut).
     static func split(_ text: String) -> (title: String, details: String?) {
-        let cleaned = text.trimmingWhitespace()
-        let characters = Array(cleaned)
-        var index = 0
-        while index + 2 < characters.count {
-            if characters[index] == ".", characters[index + 1] == " ", characters[index + 2].isUppercase, index >= 20 {
-                let title = String(characters[0..<index])
-                let details = String(characters[(index + 2)...]).trimmingWhitespace()
-                return (title, details.isEmpty ? nil : trimmedEnd(details))
+        let cleaned = text.trimmedSpaces()
+        let scalars = cleaned.unicodeScalars
+        var index = scalars.startIndex
+        var count = 0
+        while index != scalars.endIndex {
+            if scalars[index] == ".", count >= 20 {
+                let space = scalars.index(after: index)
+                if space != scalars.endIndex, scalars[space] == " " {
+                    let next = scalars.index(after: space)
+                    if next != scalars.endIndex, scalars[next].properties.isUppercase {
+                        let title = String(scalars[scalars.startIndex..<index])
+                        let details = String(scalars[next...]).trimmedSpaces()
+                        return (title, details.isEmpty ? nil : trimmedEnd(details))
+                    }
+                }
             }
-            index += 1
+            count += 1
+            index = scalars.index(after: index)
         }
         return (trimmedEnd(cleaned), nil)
     }

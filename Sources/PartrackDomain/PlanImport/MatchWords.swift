@@ -48,13 +48,13 @@ enum MatchWords {
         result.reserveCapacity(words.count + 8)
         var index = 0
         while index < words.count {
-            let word = words[index]
+            let word = String(words[index])
             index += 1
             if word == "bao", index < words.count, words[index] == "cao" {
                 // "báo cáo" (report) is one notion; "bảo" alone is "ensure" (bảo đảm), a stop word.
                 result.append("baocao")
                 index += 1
-            } else if let expansion = abbreviations[String(word)] {
+            } else if let expansion = abbreviations[word] {
                 result.append(contentsOf: expansion)
             } else if word.first!.isNumber {
                 continue
@@ -64,8 +64,8 @@ enum MatchWords {
                 let previous = index > 1 ? words[index - 2] : ""
                 let next = index < words.count ? words[index] : ""
                 if previous == "quyen" || next == "hoa" { result.append("so") }
-            } else if !stopWords.contains(String(word)) {
-                result.append(String(word))
+            } else if !stopWords.contains(word) {
+                result.append(word)
             }
         }
         return result

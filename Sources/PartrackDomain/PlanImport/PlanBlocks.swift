@@ -55,7 +55,7 @@ enum PlanBlockReader {
 
         for rawLine in text.splitLines() {
             lineNumber += 1
-            let trimmed = rawLine.trimmingWhitespace()
+            let trimmed = rawLine.trimmedSpaces()
             if trimmed.isEmpty {
                 flushTable()
                 blankBefore = true
@@ -103,7 +103,7 @@ enum PlanBlockReader {
             emphasized = true
         }
         if text.first == ">" { text = text.drop { $0 == ">" } }
-        text = Substring(text.trimmingWhitespace())
+        text = Substring(text.trimmedSpaces())
 
         // A bullet marker comes before emphasis is removed: "* task" is a bullet, "**Heading**" is not.
         var isBullet = false
@@ -111,7 +111,7 @@ enum PlanBlockReader {
             let rest = text.dropFirst()
             if rest.first == " " || rest.first == "\t" || (first == "-" && (rest.first?.isUppercase ?? false)) {
                 isBullet = true
-                text = Substring(rest.trimmingWhitespace())
+                text = Substring(rest.trimmedSpaces())
             }
         }
         let (plain, wrapped) = removingEmphasis(String(text))
@@ -139,7 +139,7 @@ enum PlanBlockReader {
                 content = rest
             }
         }
-        content = content.trimmingWhitespace()
+        content = content.trimmedSpaces()
         guard !content.isEmpty || kind != .paragraph else { return nil }
         return PlanBlock(
             line: number, kind: kind, label: label, text: content, folded: TextFolding.fold(content),
@@ -151,40 +151,41 @@ enum PlanBlockReader {
     ]
 
     /// Text without Markdown emphasis (`**`, `*`, `__`) or backslash escapes; and whether the whole
-    /// line was wrapped in emphasis (a bold heading).
+    /// line was wrapped in emphasis (a bold heading). Works on UTF-8 bytes: every mark is ASCII.
     static func removingEmphasis(_ text: String) -> (String, Bool) {
         let wrapped =
-            (text.hasPrefix("**") && text.hasSuffix("**") && text.count > 4)
-            || (text.hasPrefix("__") && text.hasSuffix("__") && text.count > 4)
-        var result = ""
-        result.reserveCapacity(text.count)
-        var previousWasBackslash = false
-        var iterator = text.makeIterator()
-        var pendingUnderscores = 0
-        while let character = iterator.next() {
-            if previousWasBackslash {
-                result.append(character)
-                previousWasBackslash = false
+            (text.hasPrefix("**") && text.hasSuffix("**") && text.utf8.count > 4)
+            || (text.hasPrefix("__") && text.hasSuffix("__") && text.utf8.count > 4)
+        let bytes = Array(text.utf8)
+        guard bytes.contains(where: { $0 == 0x2A || $0 == 0x5F || $0 == 0x5C }) else {
+            return (text.trimmedSpaces(), wrapped)
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case 0x5C where index + 1 < bytes.count && bytes[index + 1] < 0x80:
+                // "\-", "\*": an escaped ASCII mark stands for itself.
+                result.append(bytes[index + 1])
+                index += 2
                 continue
-            }
-            switch character {
-            case "\\":
-                previousWasBackslash = true
-            case "*":
-                continue
-            case "_":
-                pendingUnderscores += 1
+            case 0x2A:
+                break
+            case 0x5F:
+                // A single underscore is part of the text (file names); doubled ones are emphasis.
+                var run = 1
+                while index + run < bytes.count, bytes[index + run] == 0x5F { run += 1 }
+                if run == 1 { result.append(byte) }
+                index += run
                 continue
             default:
-                // A single underscore is part of the text (file names); doubled ones are emphasis.
-                if pendingUnderscores == 1 { result.append("_") }
-                pendingUnderscores = 0
-                result.append(character)
+                result.append(byte)
             }
+            index += 1
         }
-        if pendingUnderscores == 1 { result.append("_") }
-        if previousWasBackslash { result.append("\\") }
-        return (result.trimmingWhitespace(), wrapped)
+        return (String(decoding: result, as: UTF8.self).trimmedSpaces(), wrapped)
     }
 
     private static let romanNumerals: Set<String> = [
@@ -199,7 +200,7 @@ enum PlanBlockReader {
         guard let mark = rest.first, mark == "." || mark == ")" || mark == "/" else { return nil }
         let content = rest.dropFirst()
         guard content.isEmpty || content.first == " " || content.first == "\t" else { return nil }
-        return (String(letters), content.trimmingWhitespace())
+        return (String(letters), content.trimmedSpaces())
     }
 
     /// "2.3. Chỉ số …", "1) …", "2.3 Chỉ số …" → ("2.3", text). A lone number needs its dot or bracket,
@@ -220,7 +221,7 @@ enum PlanBlockReader {
                 groups.append(group)
                 let next = text.index(after: index)
                 if character == ")" || next == text.endIndex || text[next] == " " || text[next] == "\t" {
-                    return (groups.joined(separator: "."), String(text[next...]).trimmingWhitespace())
+                    return (groups.joined(separator: "."), String(text[next...]).trimmedSpaces())
                 }
                 guard text[next].isASCIIDigit else { return nil }
                 index = next
@@ -231,7 +232,7 @@ enum PlanBlockReader {
                 let group = text[groupStart..<index]
                 guard !group.isEmpty, group.count <= 3 else { return nil }
                 groups.append(group)
-                return (groups.joined(separator: "."), String(text[index...]).trimmingWhitespace())
+                return (groups.joined(separator: "."), String(text[index...]).trimmedSpaces())
             }
             return nil
         }
@@ -243,26 +244,17 @@ enum PlanBlockReader {
         guard let letter = text.first, letter.isLetter, letter.isLowercase else { return nil }
         let rest = text.dropFirst()
         guard rest.first == ")", rest.dropFirst().first == " " else { return nil }
-        return (String(letter), String(rest.dropFirst(2)).trimmingWhitespace())
+        return (String(letter), String(rest.dropFirst(2)).trimmedSpaces())
     }
 
     /// "| a | b |" → ["a", "b"]; the "|---|---|" rule line → nil.
     static func markdownTableRow(_ line: String) -> [String]? {
         var cells = line.split(separator: "|", omittingEmptySubsequences: false).map {
-            removingEmphasis($0.trimmingWhitespace()).0
+            removingEmphasis($0.trimmedSpaces()).0
         }
         if cells.first?.isEmpty == true { cells.removeFirst() }
         if cells.last?.isEmpty == true { cells.removeLast() }
         let isRule = cells.allSatisfy { cell in !cell.isEmpty && cell.allSatisfy { "-: ".contains($0) } }
         return isRule || cells.isEmpty ? nil : cells
-    }
-}
-
-extension String {
-    /// Lines split at \n, \r\n, \r and the Unicode line and paragraph separators.
-    func splitLines() -> [Substring] {
-        split(omittingEmptySubsequences: false) {
-            $0 == "\n" || $0 == "\r\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
-        }
     }
 }

@@ -8,15 +8,15 @@ enum PlanHeaderReader {
         for (offset, block) in top.enumerated() {
             let folded = block.folded
             if header.number == nil, folded.hasPrefix("so:") || folded.hasPrefix("so :") {
-                let value = block.text.drop { $0 != ":" }.dropFirst().trimmingWhitespace()
+                let value = block.text.drop { $0 != ":" }.dropFirst().trimmedSpaces()
                 header.number = value.isEmpty ? nil : value
             } else if header.place == nil, let comma = AlignedText(block.text).find(", ngay") {
                 let aligned = AlignedText(block.text)
-                header.place = aligned.originalText(0..<comma).trimmingWhitespace()
+                header.place = aligned.originalText(0..<comma).trimmedSpaces()
                 let (date, year) = try signingDate(aligned.foldedText(comma..<aligned.count), at: block.location)
                 header.date = date
                 dateYear = year
-            } else if header.title == nil, folded.trimmingWhitespace() == "ke hoach",
+            } else if header.title == nil, folded.trimmedSpaces() == "ke hoach",
                 let next = top.dropFirst(offset + 1).first
             {
                 header.title = next.text

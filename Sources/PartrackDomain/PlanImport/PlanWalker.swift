@@ -205,7 +205,7 @@ struct PlanWalker {
         if let current = positions {
             let leads = current.resolution
             let task = try builder.task(
-                text: block.text, origin: .positionTask, areaCode: area?.code,
+                text: block.text, folded: block.folded, origin: .positionTask, areaCode: area?.code,
                 assignment: .init(leads: leads, needsAssignment: leads.keys.isEmpty), at: block.location)
             positionTasks.append(task)
             positions?.lastTask = positionTasks.count - 1
@@ -223,7 +223,7 @@ struct PlanWalker {
         if inGeneralTasks, block.kind != .paragraph {
             generalTasks.append(
                 try builder.task(
-                    text: block.text, origin: .generalTask, areaCode: nil,
+                    text: block.text, folded: block.folded, origin: .generalTask, areaCode: nil,
                     assignment: .init(needsAssignment: true), at: block.location))
             return
         }
@@ -241,11 +241,12 @@ struct PlanWalker {
     /// Any item with a time mark in it, kept for documents that are not task lists.
     private mutating func datedItem(_ block: PlanBlock, isHeading: Bool) throws(PlanImportError) {
         guard block.line != scheduleLine,
-            try DeadlinePhrase.find(in: AlignedText(block.text), defaultYear: builder.defaultYear, at: block.location)
-                != nil
+            try DeadlinePhrase.find(
+                in: block.text, folded: block.folded, defaultYear: builder.defaultYear, at: block.location) != nil
         else { return }
         let task = try builder.task(
-            text: block.text, origin: .datedItem, areaCode: nil, assignment: .init(needsAssignment: true),
+            text: block.text, folded: block.folded, origin: .datedItem, areaCode: nil,
+            assignment: .init(needsAssignment: true),
             at: block.location)
         datedItems.append(task)
         if isHeading { headingItems[block.line] = datedItems.count - 1 }
@@ -260,7 +261,7 @@ struct PlanWalker {
         guard let colon = block.text.firstIndex(of: ":") else { return nil }
         let label = TextFolding.fold(block.text[..<colon])
         guard TextFolding.words(ofFolded: label).count <= 7 else { return nil }
-        let value = String(block.text[block.text.index(after: colon)...]).trimmingWhitespace()
+        let value = String(block.text[block.text.index(after: colon)...]).trimmedSpaces()
         let kind: FieldKind
         if label.contains("phoi hop") {
             kind = .cooperating

@@ -16,6 +16,10 @@ struct PositionMatcher: Sendable {
         let key: String
         /// Folded words of the title and of each alias.
         let names: [[String]]
+        /// The names specific enough to be found inside a longer one: the title, and aliases of three
+        /// words or more. "Văn phòng" (an alias of Văn phòng – Thống kê) must not claim "Văn phòng
+        /// HĐND&UBND huyện".
+        let containable: [[String]]
         /// Initials of the title's words, "vptk" for Văn phòng – Thống kê.
         let acronym: String
     }
@@ -26,7 +30,9 @@ struct PositionMatcher: Sendable {
         entries = positions.map { position in
             let title = PositionMatcher.nameWords(position.title)
             let aliases = position.aliases.map(PositionMatcher.nameWords).filter { !$0.isEmpty }
-            return Entry(key: position.key, names: [title] + aliases, acronym: String(title.compactMap(\.first)))
+            return Entry(
+                key: position.key, names: [title] + aliases, containable: [title] + aliases.filter { $0.count >= 3 },
+                acronym: String(title.compactMap(\.first)))
         }
     }
 
@@ -73,11 +79,15 @@ struct PositionMatcher: Sendable {
         for entry in entries where entry.names.contains(words) || (joined.count >= 3 && joined == entry.acronym) {
             return entry.key
         }
-        guard allowLongerNames else { return nil }
+        // District and provincial offices ("Phòng Tư pháp", "Sở Nội vụ", "Trung tâm …") are not the
+        // commune's positions even when they share its words.
+        guard allowLongerNames, !PositionMatcher.officePrefixes.contains(where: { words.starts(with: $0) }) else {
+            return nil
+        }
         // A title or alias inside a longer name ("công chức văn phòng thống kê xã"); longest wins.
         var best: (key: String, length: Int)?
         for entry in entries {
-            for candidate in entry.names where words.containsSequence(candidate) {
+            for candidate in entry.containable where words.containsSequence(candidate) {
                 if candidate.count > (best?.length ?? 0) { best = (entry.key, candidate.count) }
             }
         }
@@ -85,9 +95,11 @@ struct PositionMatcher: Sendable {
         // Part of exactly one title ("Tư pháp" for Tư pháp – Hộ tịch); two words at least, so a
         // lone common word never picks a position.
         guard words.count >= 2 else { return nil }
-        let partial = entries.filter { entry in entry.names.contains { $0.containsSequence(words) } }
+        let partial = entries.filter { entry in entry.containable.contains { $0.containsSequence(words) } }
         return partial.count == 1 ? partial[0].key : nil
     }
+
+    private static let officePrefixes: [[String]] = [["phong"], ["so"], ["trung", "tam"], ["uy", "ban"], ["ubnd"]]
 
     // MARK: Name clean-up
 
@@ -108,9 +120,9 @@ struct PositionMatcher: Sendable {
     static func withoutTitleWords(_ name: String) -> String {
         let aligned = AlignedText(name)
         for prefix in ["cac cong chuc ", "cong chuc ", "can bo "] where aligned.find(prefix) == 0 {
-            return aligned.originalText(prefix.count..<aligned.count).trimmingWhitespace()
+            return aligned.originalText(prefix.count..<aligned.count).trimmedSpaces()
         }
-        return name.trimmingWhitespace()
+        return name.trimmedSpaces()
     }
 
     /// Markdown marks, bullets and the closing colon around a position line.
@@ -136,7 +148,7 @@ struct PositionMatcher: Sendable {
             case ")" where depth > 0:
                 depth -= 1
                 if depth == 0 {
-                    insides.append(current.trimmingWhitespace())
+                    insides.append(current.trimmedSpaces())
                     outside.append(" ")
                 } else {
                     current.append(character)
@@ -146,7 +158,7 @@ struct PositionMatcher: Sendable {
             }
         }
         if depth > 0 { outside.append(contentsOf: current) }
-        return (outside.trimmingWhitespace(), insides.filter { !$0.isEmpty })
+        return (outside.trimmedSpaces(), insides.filter { !$0.isEmpty })
     }
 }
 

@@ -9,16 +9,27 @@ import Foundation
 /// in the original: phrases such as deadlines are found in the folded text and cut from the original.
 public enum TextFolding {
     public static func fold(_ text: some StringProtocol) -> String {
+        // By scalars, not grapheme clusters: a combining mark (NFD input) adds nothing to the folded
+        // base letter before it. `AlignedText` checks the one-to-one alignment and folds character
+        // by character in the rare text where scalars and characters do not line up.
         var scalars = String.UnicodeScalarView()
-        for character in text {
-            scalars.append(fold(character))
+        for scalar in text.unicodeScalars where !scalar.isCombiningMark {
+            scalars.append(fold(scalar))
         }
         return String(scalars)
     }
 
-    /// The folded form of one character; combining marks ride on their base character and vanish.
+    /// Folds character by character: exactly one folded character per character, whatever the text.
+    static func foldCharacters(_ text: some StringProtocol) -> [Character] {
+        text.map { Character(fold($0)) }
+    }
+
     static func fold(_ character: Character) -> Unicode.Scalar {
-        let scalar = character.unicodeScalars.first!
+        fold(character.unicodeScalars.first!)
+    }
+
+    /// The folded form of a character's first scalar; its combining marks vanish with it.
+    static func fold(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
         let value = scalar.value
         if value < 0x80 {
             if (0x41...0x5A).contains(value) { return Unicode.Scalar(value + 0x20)! }
@@ -71,6 +82,16 @@ public enum TextFolding {
     /// Folded words of any text.
     public static func words(of text: some StringProtocol) -> [String] {
         words(ofFolded: fold(text)).map(String.init)
+    }
+}
+
+extension Unicode.Scalar {
+    /// Marks that combine with the letter before them (the tone and vowel marks of NFD Vietnamese).
+    var isCombiningMark: Bool {
+        switch value {
+        case 0x0300...0x036F, 0x1AB0...0x1AFF, 0x1DC0...0x1DFF, 0x20D0...0x20FF, 0xFE20...0xFE2F: return true
+        default: return false
+        }
     }
 }
 

@@ -5,12 +5,13 @@ import PartrackDomain
 /// them, and the sample commune catalog of seeds/catalogs/commune-sample-2023.yaml written out in
 /// Swift (the YAML loader lives in PartrackFiles; the domain tests must not depend on it).
 enum PlanImportFixtures {
+    /// As seeds/demo/organisation.yaml lists them (`commune_positions`), keys "1"…"5".
     static let positions: [KnownPosition] = [
-        KnownPosition(key: "1", title: "Văn phòng – Thống kê"),
-        KnownPosition(key: "2", title: "Văn hóa – Xã hội"),
-        KnownPosition(key: "3", title: "Tư pháp – Hộ tịch"),
-        KnownPosition(key: "4", title: "Tài chính – Kế toán"),
-        KnownPosition(key: "5", title: "Bộ phận Một cửa", aliases: ["Bộ phận tiếp nhận và trả kết quả"]),
+        KnownPosition(key: "1", title: "Văn phòng – Thống kê", aliases: ["VP-TK", "VPTK", "Văn phòng"]),
+        KnownPosition(key: "2", title: "Văn hóa – Xã hội", aliases: ["VH-XH", "VHXH", "Văn hóa"]),
+        KnownPosition(key: "3", title: "Tư pháp – Hộ tịch", aliases: ["TP-HT", "TPHT", "Tư pháp"]),
+        KnownPosition(key: "4", title: "Tài chính – Kế toán", aliases: ["TC-KT", "TCKT", "Tài chính", "Kế toán"]),
+        KnownPosition(key: "5", title: "Bộ phận Một cửa", aliases: ["Một cửa", "Bộ phận tiếp nhận và trả kết quả"]),
     ]
 
     static let context = PlanImportContext(catalog: catalog, positions: positions, fallbackYear: 2024)

@@ -17,9 +17,12 @@ import Testing
         #expect(TextFolding.fold(nfc) == TextFolding.fold(nfd))
     }
 
-    @Test func keepsOneFoldedCharacterPerCharacter() {
-        let text = "Ủy ban 🇻🇳 nhân dân\u{301} x̂ã"
-        #expect(TextFolding.fold(text).count == text.count)
+    @Test func alignsFoldedAndOriginalCharacterForCharacter() {
+        for text in ["Ủy ban 🇻🇳🇻🇳 nhân dân\u{301} x̂ã 👩‍👩‍👧", "Cải cách".decomposedStringWithCanonicalMapping, "\u{301}a"] {
+            let aligned = AlignedText(text)
+            #expect(aligned.folded.count == aligned.original.count)
+        }
+        #expect(AlignedText("Chậm nhất ngày 15/3").originalText(0..<9) == "Chậm nhất")
     }
 }
 
@@ -55,6 +58,13 @@ import Testing
         #expect(
             matcher.resolve("Công chức Văn phòng – Thống kê (Bộ phận trực tiếp tham mưu UBND xã)") == .init(keys: ["1"])
         )
+    }
+
+    @Test func doesNotTakeDistrictOfficesForCommunePositions() {
+        #expect(matcher.resolve("Phòng Tư pháp") == .init(unmatched: ["Phòng Tư pháp"]))
+        #expect(matcher.resolve("Văn phòng HĐND&UBND huyện") == .init(unmatched: ["Văn phòng HĐND&UBND huyện"]))
+        #expect(matcher.resolve("Phòng Văn hóa và Thông tin").keys.isEmpty)
+        #expect(matcher.resolve("Phòng Tài chính – Kế hoạch").keys.isEmpty)
     }
 
     @Test func reportsNamesThatAreNotPositionsOfTheUnit() {
