@@ -67,7 +67,8 @@ public enum DocxReader {
                 case "noBreakHyphen": text += "-"
                 // Deleted text of tracked changes, field instructions and properties are not what the
                 // reader sees.
-                case "del", "instrText", "pPr", "rPr": continue
+                // "Fallback" repeats, for old readers, what an "AlternateContent" choice already shows.
+                case "del", "instrText", "pPr", "rPr", "Fallback": continue
                 default: walk(child)
                 }
             }

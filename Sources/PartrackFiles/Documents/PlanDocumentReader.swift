@@ -42,11 +42,15 @@ public enum PlanDocumentReader {
 
         let text = try decodeText(bytes, filename: filename)
         guard text.contains(where: { !$0.isWhitespace }) else { throw PlanImportError.empty }
-        let isTable =
-            ["csv", "tsv"].contains(fileExtension)
-            || (!["md", "markdown"].contains(fileExtension) && CSVReader.looksLikeTable(text))
-        if isTable {
+        if ["csv", "tsv"].contains(fileExtension) {
             return try AppendixTableParser.parse(try CSVReader.read(text), context: context)
+        }
+        // A text laid out as a table is read as one; if it turns out to have no appendix headings,
+        // it is read as a plan after all.
+        if !["md", "markdown"].contains(fileExtension), CSVReader.looksLikeTable(text),
+            let table = try? CSVReader.read(text), AppendixTableParser.hasHeadingRow(table)
+        {
+            return try AppendixTableParser.parse(table, context: context)
         }
         return try PlanTextParser.parse(text, context: context)
     }

@@ -177,6 +177,18 @@ import ZIPFoundation
         ) { try DocumentFixtures.read(Data(csv.utf8), "bang.txt") }
     }
 
+    @Test func readsTextThatOnlyLooksLikeATableAsAPlan() throws {
+        let text = """
+            Ghi chú; phân loại; mức độ
+            a; b; c
+            2.1. Chỉ số đối với lĩnh vực cải cách thể chế
+            * Công chức Tư pháp – Hộ tịch:
+            - Ban hành kế hoạch theo dõi thi hành pháp luật.
+            """
+        let draft = try DocumentFixtures.read(Data(text.utf8), "ke-hoach.txt")
+        #expect(draft.positionTasks.map(\.leadPositionKeys) == [["3"]])
+    }
+
     @Test func reportsAPositionTheUnitDoesNotHaveWithItsCell() throws {
         let csv = "STT;Nhiệm vụ;Cơ quan chủ trì\n1;Đo đạc, chỉnh lý bản đồ địa chính;Địa chính – Xây dựng\n"
         let draft = try DocumentFixtures.read(Data(csv.utf8), "bang.csv")
