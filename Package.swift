@@ -42,8 +42,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // JSON wire types of /api/v1, shared by the server and the CLI. Foundation only.
-        .target(name: "PartrackAPI", swiftSettings: swiftSettings),
+        // JSON wire types of /api/v1, shared by the server and the CLI. Foundation only; the
+        // domain's own Codable results (projection, compliance) are part of the wire form.
+        .target(name: "PartrackAPI", dependencies: ["PartrackDomain"], swiftSettings: swiftSettings),
 
         // The Vapor application: storage, routes, pages.
         .target(
@@ -85,7 +86,10 @@ let package = Package(
         // Benchmarks print figures; targets live there, never in timed unit tests.
         .executableTarget(
             name: "partrack-bench",
-            dependencies: ["PartrackServer", "PartrackDomain", "PartrackFiles"],
+            dependencies: [
+                "PartrackDomain", "PartrackFiles", "PartrackAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             path: "bench/partrack-bench",
             swiftSettings: swiftSettings
         ),

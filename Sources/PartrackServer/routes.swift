@@ -72,4 +72,13 @@ func routes(_ app: Application) throws {
     signedIn.get("compliance.csv", use: ComplianceAPI.csv)
     signedIn.get("audit", use: AuditAPI.list)
     signedIn.get("audit.csv", use: AuditAPI.csv)
+
+    // Projection: a unit's figures, a reviewer's table, what-if, trend, baselines.
+    signedIn.get("projection", use: ProjectionAPI.unit)
+    signedIn.get("projections", use: ProjectionAPI.table)
+    signedIn.post("projection", "what-if", use: ProjectionAPI.whatIf)
+    signedIn.get("projection", "trend", use: TrendAPI.list)
+    signedIn.post("projection", "snapshot", use: TrendAPI.record)
+    signedIn.get("baselines", use: BaselinesAPI.list)
+    signedIn.put("baselines", use: BaselinesAPI.record)
 }

@@ -11,12 +11,15 @@ if selected.isEmpty {
     FileHandle.standardError.write(Data("no benchmark matches \(filters); known: \(Benchmarks.all.map(\.name))\n".utf8))
     exit(2)
 }
+var failed = false
 for bench in selected {
     do {
         let result = try await bench.run()
         print(result.line(name: bench.name, target: bench.target))
     } catch {
         FileHandle.standardError.write(Data("\(bench.name): failed: \(error)\n".utf8))
-        exit(1)
+        failed = true
     }
 }
+try await ProvinceBench.shared.stop()
+exit(failed ? 1 : 0)

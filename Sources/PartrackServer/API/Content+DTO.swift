@@ -30,3 +30,8 @@ extension UnitReportDTO: Content {}
 extension ReportNarrativeRequest: Content {}
 extension PeriodChangeRequest: Content {}
 extension AuditEventDTO: Content {}
+extension UnitProjectionDTO: Content {}
+extension ProjectionRowDTO: Content {}
+extension WhatIfRequest: Content {}
+extension BaselineRequest: Content {}
+extension BaselineDTO: Content {}

@@ -1,0 +1,160 @@
+import Fluent
+import PartrackAPI
+import PartrackDomain
+import Vapor
+
+/// Issue 5: what the score will be, what is at risk, and which task to push next.
+enum ProjectionAPI {
+    /// GET /api/v1/projection?unit=ID&year=2023&as_of=dd/mm/yyyy — a unit's projection with its rank
+    /// among its peers and its plan's goals.
+    @Sendable static func unit(_ request: Request) async throws -> UnitProjectionDTO {
+        let (unit, plan) = try await PlanChoice.resolve(request)
+        try await request.authorize(
+            .viewReports(unitID: unit.requireID()), audit: "projection.view", entity: "unit", entityID: unit.id,
+            unitID: unit.id)
+        let asOf = try asOfInstant(request)
+        let peers = try await PlanChoice.peers(of: plan, unit: unit, on: request.db)
+        let inputs = try await ProjectionFacts.inputs(
+            for: peers, asOf: asOf, clock: request.partrack.clock, on: request.db)
+        let projections = inputs.mapValues(ProjectionEngine.project)
+        try await TrendRecorder.catchUp(
+            plan: plan, input: inputs[plan.requireID()], on: request.db, now: request.partrack.now())
+        return try await describe(
+            unit: unit, plan: plan, projection: try requireValue(projections[plan.requireID()]),
+            ranks: rank(projections, plans: peers), request: request)
+    }
+
+    /// GET /api/v1/projections?unit=ID&year=2023&sort=projected|name — every unit with a plan below
+    /// the given one (a reviewer's table), each ranked among its siblings.
+    @Sendable static func table(_ request: Request) async throws -> [ProjectionRowDTO] {
+        let user = try request.currentUser
+        let rootID = try request.query.positiveInt("unit") ?? user.unitID
+        try await request.authorize(
+            .viewCompliance(unitID: rootID), audit: "projection.view", entity: "unit", entityID: rootID,
+            unitID: rootID)
+        let year = try request.query.positiveInt("year") ?? request.partrack.clock.day(of: request.partrack.now()).year
+        let below = try await UnitTree.load(on: request.db).descendants(of: rootID)
+        let units = try await OrgUnit.query(on: request.db).filter(\.$id ~~ Array(below)).all()
+        let plans = try await Plan.query(on: request.db).filter(\.$unit.$id ~~ Array(below)).filter(\.$year == year)
+            .filter(\.$state != .draft).all()
+        let inputs = try await ProjectionFacts.inputs(
+            for: plans, asOf: try asOfInstant(request), clock: request.partrack.clock, on: request.db)
+        let projections = inputs.mapValues(ProjectionEngine.project)
+        let ranks = rank(projections, plans: plans, units: units)
+        let unitByID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit) } })
+        var rows = try plans.compactMap { plan -> ProjectionRowDTO? in
+            guard let projection = projections[try plan.requireID()], let unit = unitByID[plan.$unit.id] else {
+                return nil
+            }
+            let tally = projection.nodes.filter(\.isLeaf).reduce(into: (done: 0, live: 0)) { sum, node in
+                sum.done += node.tasks.doneOnTime + node.tasks.doneLate
+                sum.live += node.tasks.live
+            }
+            return ProjectionRowDTO(
+                unitID: plan.$unit.id, unitName: unit.name, parentID: unit.$parent.id, planID: try plan.requireID(),
+                earned: projection.total.earned, projected: projection.total.projected,
+                ceiling: projection.total.ceiling, maximum: projection.maximum,
+                projectedPercent: projection.percent.projected, projectedClass: projection.classes.projected,
+                rank: ranks[try plan.requireID()], tasksDone: tally.done, tasksLive: tally.live)
+        }
+        switch request.query.string("sort") ?? "projected" {
+        case "name": rows.sort { $0.unitName < $1.unitName }
+        case "projected": rows.sort { ($0.projected, $1.unitName) > ($1.projected, $0.unitName) }
+        case let other: throw PartrackError.badQuery("sort", value: other)
+        }
+        return rows
+    }
+
+    /// POST /api/v1/projection/what-if — the figures if these tasks ended so.
+    @Sendable static func whatIf(_ request: Request) async throws -> WhatIfComparison {
+        let body = try request.content.decode(WhatIfRequest.self)
+        let (unit, plan) = try await PlanChoice.resolve(request, unitID: body.unitID, year: body.year)
+        try await request.authorize(
+            .viewReports(unitID: unit.requireID()), audit: "projection.what_if", entity: "unit", entityID: unit.id,
+            unitID: unit.id)
+        let inputs = try await ProjectionFacts.inputs(
+            for: [plan], asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
+        return WhatIf.compare(body.outcomes, to: try requireValue(inputs[plan.requireID()]))
+    }
+
+    /// Ranks each plan among the plans of its sibling units on the same catalog and year.
+    static func rank(_ projections: [Int: Projection], plans: [Plan], units: [OrgUnit]? = nil) -> [Int: RankPosition] {
+        let parentByUnit = Dictionary(
+            (units ?? []).compactMap { unit in unit.id.map { ($0, unit.$parent.id) } }, uniquingKeysWith: { a, _ in a })
+        let groups = Dictionary(grouping: plans) { plan in
+            "\(parentByUnit[plan.$unit.id].map { "\($0 ?? 0)" } ?? "peers")|\(plan.$catalog.id)|\(plan.year)"
+        }
+        var ranks: [Int: RankPosition] = [:]
+        for group in groups.values {
+            let scores = group.compactMap { plan in
+                plan.id.flatMap { id in projections[id].map { (unitID: id, score: $0.total.projected) } }
+            }
+            ranks.merge(Ranking.rank(scores)) { _, new in new }
+        }
+        return ranks
+    }
+
+    static func describe(
+        unit: OrgUnit, plan: Plan, projection: Projection, ranks: [Int: RankPosition], request: Request
+    ) async throws -> UnitProjectionDTO {
+        guard let catalog = try await Catalog.find(plan.$catalog.id, on: request.db) else {
+            throw PartrackError.notFound("catalog", id: "\(plan.$catalog.id)")
+        }
+        let definition = try await CatalogStore.load(catalog, on: request.db)
+        let rank = ranks[try plan.requireID()]
+        let goal = GoalCheck.check(
+            targetRank: plan.targetRank.flatMap { position in
+                plan.targetRankOf.map { RankPosition(position: position, of: $0) }
+            },
+            targetClass: plan.targetClass, projection: projection, rank: rank, catalog: definition)
+        var words = Dictionary(
+            uniqueKeysWithValues: projection.nodes.map { ($0.code, $0.explanation.rendered(by: request.strings)) })
+        words["total"] = projection.explanation.rendered(by: request.strings)
+        words["goal"] = goal.explanation.rendered(by: request.strings)
+        return UnitProjectionDTO(
+            unitID: try unit.requireID(), unitName: unit.name, planID: try plan.requireID(), year: plan.year,
+            catalogID: try catalog.requireID(), catalogName: catalog.name, catalogIsSample: catalog.isSample,
+            projection: projection, rank: rank, goal: goal, words: words)
+    }
+
+    /// `as_of` (dd/mm/yyyy) means the end of that day in Vietnam; absent means now.
+    static func asOfInstant(_ request: Request) throws -> Date {
+        guard let day = try request.query.date("as_of") else { return request.partrack.now() }
+        return request.partrack.clock.endOfDay(day).addingTimeInterval(-1)
+    }
+}
+
+/// Which plan a projection request is about, and which plans are its peers.
+enum PlanChoice {
+    /// The unit (`?unit=` id or code, default the caller's) and its plan for `?year=` (default its latest).
+    static func resolve(_ request: Request, unitID: Int? = nil, year: Int? = nil) async throws -> (OrgUnit, Plan) {
+        let user = try request.currentUser
+        let wanted = try unitID ?? request.query.positiveInt("unit") ?? user.unitID
+        guard let unit = try await OrgUnit.find(wanted, on: request.db) else {
+            throw PartrackError.notFound("unit", id: "\(wanted)")
+        }
+        let query = Plan.query(on: request.db).filter(\.$unit.$id == wanted).filter(\.$state != .draft)
+            .sort(\.$year, .descending).sort(\.$id, .descending)
+        if let year = try year ?? request.query.positiveInt("year") { query.filter(\.$year == year) }
+        guard let plan = try await query.first() else {
+            throw PartrackError(
+                status: .notFound, code: "projection.no_plan",
+                message: Message("projection.no_plan", ["unit": unit.name]))
+        }
+        return (unit, plan)
+    }
+
+    /// The plans of the unit's siblings (and its own) on the same catalog and year.
+    static func peers(of plan: Plan, unit: OrgUnit, on db: any Database) async throws -> [Plan] {
+        guard let parent = unit.$parent.id else { return [plan] }
+        let siblings = try await OrgUnit.query(on: db).filter(\.$parent.$id == parent).all().compactMap(\.id)
+        return try await Plan.query(on: db).filter(\.$unit.$id ~~ siblings).filter(\.$year == plan.year)
+            .filter(\.$catalog.$id == plan.$catalog.id).filter(\.$state != .draft).all()
+    }
+}
+
+/// Unwraps a value the code above guarantees, without a crash should the guarantee ever break.
+func requireValue<T>(_ value: T?, file: String = #fileID, line: Int = #line) throws -> T {
+    guard let value else { throw Abort(.internalServerError, reason: "missing value at \(file):\(line)") }
+    return value
+}
