@@ -81,4 +81,9 @@ func routes(_ app: Application) throws {
     signedIn.post("projection", "snapshot", use: TrendAPI.record)
     signedIn.get("baselines", use: BaselinesAPI.list)
     signedIn.put("baselines", use: BaselinesAPI.record)
+
+    // Plan import: upload a document for a preview (the body is the file), then confirm.
+    signedIn.on(.POST, "imports", body: .collect(maxSize: nil), use: ImportsAPI.upload)
+    signedIn.get("imports", ":importID", use: ImportsAPI.show)
+    signedIn.post("imports", ":importID", "confirm", use: ImportsAPI.confirm)
 }

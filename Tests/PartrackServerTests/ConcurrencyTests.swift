@@ -13,6 +13,8 @@ import Vapor
     @Test(arguments: TestDatabase.available)
     func twentyClientsOneTaskOneWinnerPerVersionAndACompleteHistory(database: TestDatabase) async throws {
         try await withTestApp(database, TestAppOptions(demo: true)) { app in
+            // Generous timeouts: the suite runs many servers at once on a small machine.
+            app.http.client.configuration.timeout = .init(connect: .seconds(120), read: .seconds(120))
             let port = try await app.startLive()
             let auth = try await app.signIn("bagiang.chutich")
             let task = try await app.task(of: "Tư pháp – Hộ tịch", in: "ba-giang", state: .inProgress)

@@ -25,14 +25,14 @@ enum DraftAssembly {
             summary: summary)
     }
 
-    /// A task's identity across revisions of the document: a hash of its title's folded words, so
-    /// a changed line break, capital or diacritic encoding keeps it; a second task with the same
-    /// title gets "-2".
+    /// A task's identity across revisions of the document: a hash of its whole wording's folded
+    /// words (title and details, so how a long bullet is split into them does not matter), so a
+    /// changed line break, capital or diacritic encoding keeps it; a second identical task gets "-2".
     static func withFingerprints(_ tasks: [DraftTask]) -> [DraftTask] {
         var seen: [String: Int] = [:]
         return tasks.map { task in
             var task = task
-            let base = fingerprint(of: task.title)
+            let base = fingerprint(of: task.fullText)
             let occurrence = seen[base, default: 0] + 1
             seen[base] = occurrence
             task.fingerprint = occurrence == 1 ? base : "\(base)-\(occurrence)"

@@ -115,19 +115,24 @@ public enum PlanReconciler {
         return result
     }
 
-    /// The fields whose meaning differs (wording compared folded, so NFC/NFD or case alone is no change).
+    /// The fields whose meaning differs (wording compared folded, so NFC/NFD or case alone is no
+    /// change; title and details together, so a different split of one bullet is no change either).
+    /// What the document leaves out (no due date, no output) changes nothing: the leader may have
+    /// set it in partrack since.
     static func differences(_ stored: ExistingTask, _ draft: DraftTask) -> Set<Reconciliation.Field> {
         var fields = Set<Reconciliation.Field>()
         func same(_ lhs: String?, _ rhs: String?) -> Bool {
             TextFolding.words(of: lhs ?? "") == TextFolding.words(of: rhs ?? "")
         }
-        if !same(stored.title, draft.title) { fields.insert(.title) }
-        if !same(stored.details, draft.details) { fields.insert(.details) }
+        let storedWording = [stored.title, stored.details].compactMap { $0 }.joined(separator: ". ")
+        if !same(storedWording, draft.fullText) {
+            fields.insert(same(stored.title, draft.title) ? .details : .title)
+        }
         if stored.areaCode != draft.areaCode { fields.insert(.area) }
         if Set(stored.leadPositionKeys) != Set(draft.leadPositionKeys) { fields.insert(.leads) }
         if Set(stored.cooperatingPositionKeys) != Set(draft.cooperatingPositionKeys) { fields.insert(.cooperating) }
-        if !same(stored.expectedOutput, draft.expectedOutput) { fields.insert(.output) }
-        if stored.due != draft.due { fields.insert(.due) }
+        if draft.expectedOutput != nil, !same(stored.expectedOutput, draft.expectedOutput) { fields.insert(.output) }
+        if let due = draft.due, due != stored.due { fields.insert(.due) }
         return fields
     }
 

@@ -35,3 +35,6 @@ extension ProjectionRowDTO: Content {}
 extension WhatIfRequest: Content {}
 extension BaselineRequest: Content {}
 extension BaselineDTO: Content {}
+extension ImportPreviewDTO: Content {}
+extension ImportConfirmRequest: Content {}
+extension ImportResultDTO: Content {}

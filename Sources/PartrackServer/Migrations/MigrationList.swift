@@ -28,6 +28,7 @@ enum MigrationList {
         CreateProjectionSnapshot(),
         CreateLoginFailure(),
         UpdateTaskAddCompletionExplanation(),
+        CreatePlanImport(),
         CreateLookupIndexes(),
         SessionRecord.migration,
     ]

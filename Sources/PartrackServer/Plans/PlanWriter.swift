@@ -53,12 +53,20 @@ enum PlanWriter {
         try await new.periods.map { ReportPeriod(planID: planID, spec: $0) }.create(on: db)
 
         let nodeIDs = try await nodeIDsByCode(catalogID: new.catalogID, on: db)
+        try await add(new.tasks, to: planID, firstSortOrder: 0, nodeIDs: nodeIDs, on: db)
+        return plan
+    }
+
+    /// Adds tasks to a plan with their position and criterion links.
+    static func add(
+        _ tasks: [NewTask], to planID: Int, firstSortOrder: Int, nodeIDs: [String: Int], on db: any Database
+    ) async throws {
         var positionLinks: [TaskPosition] = []
         var criterionLinks: [TaskCriterion] = []
-        for (order, spec) in new.tasks.enumerated() {
+        for (offset, spec) in tasks.enumerated() {
             let task = PlanTask(
                 planID: planID, title: spec.title, areaNodeID: spec.areaCode.flatMap { nodeIDs[$0] },
-                dueDate: spec.dueDate, sortOrder: order)
+                dueDate: spec.dueDate, sortOrder: firstSortOrder + offset)
             task.details = spec.details
             task.expectedOutput = spec.expectedOutput
             task.startDate = spec.startDate
@@ -66,12 +74,12 @@ enum PlanWriter {
             task.progress = spec.progress
             task.completedAt = spec.completedAt
             task.needsAssignment = spec.needsAssignment
-            task.fingerprint = spec.fingerprint
+            task.fingerprint = spec.fingerprint.isEmpty ? TaskFingerprint.of(title: spec.title) : spec.fingerprint
             task.sourceRef = spec.sourceRef
             try await task.create(on: db)
             let taskID = try task.requireID()
             positionLinks += spec.leadPositionIDs.map { TaskPosition(taskID: taskID, positionID: $0, part: .lead) }
-            positionLinks += spec.cooperatingPositionIDs.map {
+            positionLinks += spec.cooperatingPositionIDs.filter { !spec.leadPositionIDs.contains($0) }.map {
                 TaskPosition(taskID: taskID, positionID: $0, part: .cooperating)
             }
             for link in spec.criteria {
@@ -86,7 +94,6 @@ enum PlanWriter {
         // Links go in batches: one statement each instead of one per row.
         if !positionLinks.isEmpty { try await positionLinks.create(on: db) }
         if !criterionLinks.isEmpty { try await criterionLinks.create(on: db) }
-        return plan
     }
 
     static func nodeIDsByCode(catalogID: Int, on db: any Database) async throws -> [String: Int] {

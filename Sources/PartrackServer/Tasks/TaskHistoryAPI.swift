@@ -29,6 +29,8 @@ extension TaskUpdate {
                 return toDue.map { TaskEvent.dueDateChanged(from: fromDue, to: $0).message } ?? TaskEvent.noted.message
             case "reassigned": return TaskEvent.reassigned.message
             case "evidence": return Message("history.evidence", ["file": note])
+            case "revised": return Message("history.revised")
+            case "removed": return Message("history.removed")
             default: return TaskEvent.noted.message
             }
         }
