@@ -10,6 +10,8 @@ func routes(_ app: Application) throws {
     // Open to all: the health check, and exchanging a password for a token.
     api.get("health", use: HealthAPI.check)
     api.post("tokens", use: TokensAPI.create)
+    // GET /api/v1/openapi.yaml — the API's written contract (kept in web/openapi.yaml).
+    api.get("openapi.yaml", use: OpenAPIDocument.serve)
 
     // Everything else needs `Authorization: Bearer ptk_…`.
     let signedIn = api.grouped(TokenAuthenticator(), RequireSignIn())
@@ -50,6 +52,7 @@ func routes(_ app: Application) throws {
     signedIn.post("explanation-requests", ":requestID", "close", use: ExplanationsAPI.close)
 
     // Report periods: status, dates (leader), lock and reopen (reviewer).
+    signedIn.get("periods", use: ReportsAPI.list)
     signedIn.get("periods", ":periodID", use: ReportsAPI.period)
     signedIn.patch("periods", ":periodID", use: ReportsAPI.change)
     signedIn.post("periods", ":periodID", "lock", use: ReportsAPI.lock)

@@ -4,7 +4,7 @@ import PartrackDomain
 import Vapor
 
 enum TasksAPI {
-    /// GET /api/v1/tasks?unit=&plan=&position=&state=&due_before=&due_after=
+    /// GET /api/v1/tasks?unit=&plan=&position=&state=&due_before=&due_after=&mine=1
     /// Dates as dd/mm/yyyy or yyyy-mm-dd; `due_before` includes its day.
     @Sendable static func list(_ request: Request) async throws -> PageDTO<TaskDTO> {
         let query = PlanTask.query(on: request.db).sort(\.$plan.$id).sort(\.$sortOrder)
@@ -14,6 +14,13 @@ enum TasksAPI {
         }
         if let plan = try request.query.positiveInt("plan") { query.filter(\.$plan.$id == plan) }
         if let unit = try request.query.positiveInt("unit") { query.filter(Plan.self, \.$unit.$id == unit) }
+        // `mine=1`: the tasks of the positions I hold, and those assigned to me by name.
+        if request.query.string("mine") == "1" {
+            let user = try request.currentUser
+            let mine = try await TaskPosition.query(on: request.db).filter(\.$position.$id ~~ Array(user.positionIDs))
+                .all().map { $0.$task.id }
+            query.group(.or) { $0.filter(\.$id ~~ mine).filter(\.$assignee.$id == user.id) }
+        }
         if let position = try request.query.positiveInt("position") {
             query.join(TaskPosition.self, on: \PlanTask.$id == \TaskPosition.$task.$id)
                 .filter(TaskPosition.self, \.$position.$id == position)

@@ -8,6 +8,25 @@ import Vapor
 enum ReportsAPI {
     // MARK: Period
 
+    /// GET /api/v1/periods?unit=ID&year=2023&kind=Q1 — the periods of the unit's plan for the year
+    /// (default: its latest plan), with where each report stands.
+    @Sendable static func list(_ request: Request) async throws -> [PeriodStatusDTO] {
+        let (unit, plan) = try await PlanChoice.resolve(request)
+        try await request.authorize(
+            .viewReports(unitID: try unit.requireID()), audit: "report.view", entity: "unit", entityID: unit.id,
+            unitID: unit.id)
+        let query = ReportPeriod.query(on: request.db).filter(\.$plan.$id == (try plan.requireID()))
+        if let text = request.query.string("kind") {
+            guard let kind = PeriodKind(rawValue: text) else { throw PartrackError.badQuery("kind", value: text) }
+            query.filter(\.$kind == kind)
+        }
+        var result: [PeriodStatusDTO] = []
+        for period in try await query.all().sorted(by: { $0.kind < $1.kind }) {
+            result.append(try await status(of: try await PeriodContext.load(period.requireID(), on: request.db), request: request))
+        }
+        return result
+    }
+
     /// GET /api/v1/periods/:periodID — where every report of the period stands.
     @Sendable static func period(_ request: Request) async throws -> PeriodStatusDTO {
         let context = try await PeriodContext.load(try request.id("periodID", of: "period"), on: request.db)

@@ -17,6 +17,9 @@ struct PartrackErrorMiddleware: AsyncMiddleware {
             if request.url.path.hasPrefix("/api/") {
                 let response = Response(status: status)
                 try response.content.encode(body, as: .json)
+                if let retry = body.details["retry_after_seconds"] {
+                    response.headers.replaceOrAdd(name: .retryAfter, value: retry)
+                }
                 return response
             }
             return try await ErrorPage.render(status: status, error: body, for: request)
