@@ -2,8 +2,9 @@ import Vapor
 
 /// The site map: one block per page or API group; authentication is applied per group.
 func routes(_ app: Application) throws {
-    // GET / — a plain page listing the units and plans, so a newcomer sees the server is alive.
-    app.get(use: HomePage.show)
+    // Pages: signed in from the session; every POST carries the session's CSRF token.
+    let web = app.grouped(SessionSignIn(), VerifyCSRF())
+    webPages(web)
 
     let api = app.grouped("api", "v1")
 
@@ -89,4 +90,36 @@ func routes(_ app: Application) throws {
     signedIn.on(.POST, "imports", body: .collect(maxSize: nil), use: ImportsAPI.upload)
     signedIn.get("imports", ":importID", use: ImportsAPI.show)
     signedIn.post("imports", ":importID", "confirm", use: ImportsAPI.confirm)
+}
+
+/// The pages of the site, by role. Each URL is written once, in `Pages`.
+func webPages(_ web: any RoutesBuilder) {
+    // GET / — the units and plans for a visitor; a signed-in person goes to their own start page.
+    web.get(Pages.home.route, use: HomePage.show)
+    web.get(Pages.signIn.route, use: SignInPages.show)
+    web.post(Pages.signIn.route, use: SignInPages.signIn)
+    web.get(Pages.language.route, use: SignInPages.language)
+
+    let signedIn = web.grouped(RequirePageSignIn())
+    signedIn.post(Pages.signOut.route, use: SignInPages.signOut)
+    signedIn.get(Pages.password.route, use: SignInPages.passwordPage)
+    signedIn.post(Pages.password.route, use: SignInPages.changePassword)
+
+    // Officer: my tasks, a task and its forms, my period report.
+    signedIn.get(Pages.myTasks.route, use: MyTasksPage.show)
+    signedIn.get(Pages.task.route, use: TaskPage.show)
+    signedIn.post(Pages.taskUpdate.route, use: TaskForms.update)
+    signedIn.on(.POST, Pages.taskEvidence.route, body: .collect(maxSize: nil), use: TaskForms.evidence)
+    signedIn.post(Pages.taskDirect.route, use: TaskForms.direct)
+    signedIn.post(Pages.taskAskExplanation.route, use: TaskForms.ask)
+    signedIn.post(Pages.explanationAnswer.route, use: TaskForms.answer)
+    signedIn.post(Pages.explanationClose.route, use: TaskForms.close)
+    signedIn.get(Pages.evidenceFile.route, use: EvidenceAPI.download)
+    signedIn.get(Pages.positionReport.route, use: ReportPages.position)
+    signedIn.post(Pages.positionReport.route, use: ReportPages.savePosition)
+
+    // Chairperson: the commune dashboard (read-only for reviewers), the report's steps, printing.
+    signedIn.get(Pages.dashboard.route, use: DashboardPage.show)
+    signedIn.post(Pages.unitReport.route, use: UnitReportForms.act)
+    signedIn.get(Pages.unitReportPrint.route, use: PrintPages.communeReport)
 }

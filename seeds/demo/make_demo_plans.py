@@ -8,6 +8,7 @@ deadline status. Ba Dinh and Ba Thành get the same task list (as when a distric
 the same tasks to every commune) with other outcomes, so ranking has peers to compare.
 """
 import random
+from datetime import date, timedelta
 import re
 from pathlib import Path
 
@@ -48,19 +49,48 @@ def tasks_of_seed():
     return tasks
 
 
-def outcome(rng, due):
-    """A deterministic outcome: mostly done on time, some late, some still open past due."""
-    d, m, y = (int(x) for x in due.split("/"))
+# The demo is seen as of this day (README: PARTRACK_TODAY=20/06/2023): mid-year, with the Q1 and
+# six-month reports behind and the nine-month report ahead. Nothing is completed after it.
+DEMO_DAY = date(2023, 6, 20)
+
+
+def outcome(rng, due_text):
+    """A deterministic outcome as of DEMO_DAY: tasks already due are mostly done on time, some late,
+    some overdue; tasks due later are in progress, not started, or (a few) done early."""
+    d, m, y = (int(x) for x in due_text.split("/"))
+    due = date(y, m, d)
     roll = rng.random()
-    if roll < 0.62:
-        day = max(1, d - rng.randint(1, 20)) if d > 1 else 1
-        return "done", 100, f"{day:02d}/{m:02d}/{y} {rng.randint(8, 16):02d}:{rng.choice(['05', '20', '45'])}"
-    if roll < 0.80:
-        late_m = min(12, m + 1)
-        return "done", 100, f"{min(d, 28):02d}/{late_m:02d}/{y} 10:15"
-    if roll < 0.92:
-        return "in_progress", rng.choice([30, 50, 70, 80]), None
+    stamp = lambda day, hour: f"{day.day:02d}/{day.month:02d}/{day.year} {hour:02d}:{rng.choice(['05', '20', '45'])}"
+    if due <= DEMO_DAY:
+        if roll < 0.62:
+            return "done", 100, stamp(due - timedelta(days=rng.randint(1, 20)), rng.randint(8, 16))
+        if roll < 0.82:
+            late = min(DEMO_DAY, due + timedelta(days=rng.randint(1, 30)))
+            return ("done", 100, stamp(late, 10)) if late > due else ("in_progress", 60, None)
+        return ("in_progress", rng.choice([40, 70]), None) if roll < 0.92 else ("not_started", 0, None)
+    if roll < 0.2:
+        return "done", 100, stamp(DEMO_DAY - timedelta(days=rng.randint(2, 60)), rng.randint(8, 16))
+    if roll < 0.75:
+        return "in_progress", rng.choice([20, 30, 50, 70]), None
     return "not_started", 0, None
+
+
+# Reports sent before DEMO_DAY: (period, unit report sent at, {position title: part sent at}).
+REPORTS = {
+    "ba-giang": [
+        ("Q1", "14/03/2023 15:30", {"Văn phòng – Thống kê": "09/03/2023 16:00", "Tư pháp – Hộ tịch": "10/03/2023 09:10",
+                                    "Văn hóa – Xã hội": "10/03/2023 11:00", "Tài chính – Kế toán": "13/03/2023 08:30"}),
+        ("H1", "15/06/2023 17:45", {"Văn phòng – Thống kê": "09/06/2023 10:00", "Tư pháp – Hộ tịch": "10/06/2023 15:00",
+                                    "Tài chính – Kế toán": "10/06/2023 16:20"}),
+    ],
+    "ba-dinh": [
+        ("Q1", "16/03/2023 08:20", {"Văn phòng – Thống kê": "12/03/2023 09:00"}),
+        ("H1", "14/06/2023 10:00", {"Văn phòng – Thống kê": "10/06/2023 09:00", "Văn hóa – Xã hội": "10/06/2023 10:00"}),
+    ],
+    "ba-thanh": [
+        ("Q1", "15/03/2023 22:10", {}),
+    ],
+}
 
 
 def quote(text):
@@ -101,6 +131,15 @@ def write_plan(unit, commune_name, seed, note):
         ]
         if completed:
             lines.append(f'    completed: "{completed}"')
+    lines.append("reports:")
+    for kind, sent, parts in REPORTS[unit]:
+        lines.append(f"  - period: {kind}")
+        lines.append(f'    sent: "{sent}"')
+        lines.append("    positions:")
+        for title, at in parts.items():
+            lines.append(f'      - {{ position: "{title}", sent: "{at}" }}')
+        if not parts:
+            lines[-1] = "    positions: []"
     path = ROOT / f"seeds/demo/plans/{unit}-2023.yaml"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 

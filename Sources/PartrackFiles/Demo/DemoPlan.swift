@@ -25,6 +25,14 @@ public struct DemoPlan: Sendable {
     public var targetClass: String?
     public var periods: [ReportPeriodSpec]
     public var tasks: [TaskEntry]
+    public var reports: [ReportEntry]
+
+    /// A report already sent in the demo: the unit's, and the parts of some of its positions.
+    public struct ReportEntry: Sendable {
+        public var period: PeriodKind
+        public var sentAt: Date
+        public var positions: [(title: String, sentAt: Date)]
+    }
 
     public static func load(contentsOf url: URL, clock: CivilClock) throws(CatalogInvalid) -> DemoPlan {
         let file = url.lastPathComponent
@@ -51,23 +59,31 @@ public struct DemoPlan: Sendable {
             let area = reader.string("area", in: node, owner: owner)
             let due = reader.date("due", in: node, owner: owner)
             let state = reader.enumValue("state", in: node, owner: owner, as: TaskState.self)
-            var completedAt: Date?
-            if let value = node["completed"] {
-                completedAt = try? clock.parseDateTime(value.string ?? "")
-                if completedAt == nil { reader.bad("completed", value: value, owner: owner) }
-            }
+            let completedAt = node["completed"] == nil ? nil : reader.instant("completed", in: node, clock: clock)
             guard let title, let area, let due, let state else { return nil }
             return TaskEntry(
                 title: title, areaCode: area, leadPositions: reader.strings("lead", in: node),
                 criteria: reader.strings("criteria", in: node), due: due, state: state,
                 progress: node["progress"]?.int ?? 0, completedAt: completedAt)
         }
+        let reports = reader.sequence("reports", in: root, required: false).compactMap { node -> ReportEntry? in
+            let kind = reader.enumValue("period", in: node, owner: "", as: PeriodKind.self)
+            let sent = reader.instant("sent", in: node, clock: clock)
+            let parts = reader.sequence("positions", in: node, required: false).compactMap { part -> (String, Date)? in
+                guard let title = reader.string("position", in: part),
+                    let at = reader.instant("sent", in: part, clock: clock)
+                else { return nil }
+                return (title, at)
+            }
+            guard let kind, let sent else { return nil }
+            return ReportEntry(period: kind, sentAt: sent, positions: parts)
+        }
         guard reader.problems.isEmpty, let unit, let catalog, let year, let title else {
             throw CatalogInvalid(problems: reader.problems)
         }
         return DemoPlan(
             unitCode: unit, catalogFile: catalog, year: year, number: root["number"]?.string ?? "", title: title,
-            targetRank: rank, targetClass: goals?["class"]?.string, periods: periods, tasks: tasks)
+            targetRank: rank, targetClass: goals?["class"]?.string, periods: periods, tasks: tasks, reports: reports)
     }
 
     /// "4/19" → (4, 19).

@@ -142,6 +142,16 @@ extension YAMLReader {
         return date
     }
 
+    /// A moment written "dd/mm/yyyy HH:mm" in the clock's zone.
+    mutating func instant(_ field: String, in node: Node, clock: CivilClock, owner: String = "") -> Date? {
+        guard let text = string(field, in: node, owner: owner) else { return nil }
+        guard let instant = try? clock.parseDateTime(text) else {
+            if let valueNode = node[field] { bad(field, value: valueNode, owner: owner) }
+            return nil
+        }
+        return instant
+    }
+
     /// An optional list of strings; absent means empty.
     mutating func strings(_ field: String, in node: Node) -> [String] {
         sequence(field, in: node, required: false).compactMap(\.string)

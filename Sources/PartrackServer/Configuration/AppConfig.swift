@@ -1,4 +1,5 @@
 import Foundation
+import PartrackDomain
 
 /// Everything the server reads from its environment, read once at start into typed values.
 /// A bad value stops start-up with a message naming the variable, before anything listens.
@@ -32,18 +33,23 @@ public struct AppConfig: Sendable {
     public var maxUploadBytes: Int
     /// Work factor of bcrypt; lower only in tests.
     public var bcryptCost: Int
+    /// Pretend today is this day (the clock keeps running from it): for demos of a past plan and for
+    /// end-to-end tests. Never set on a real server.
+    public var today: String?
+    /// Mark the session cookie `Secure` (sent over HTTPS only): on whenever the site is served over HTTPS.
+    public var secureCookies: Bool
 
     public static let variables = [
         "DATABASE_URL", "PARTRACK_HOST", "PARTRACK_PORT", "PARTRACK_DATA_DIR", "PARTRACK_WEB_DIR",
         "PARTRACK_TIME_ZONE", "PARTRACK_DEMO", "PARTRACK_AUTO_MIGRATE", "PARTRACK_MAX_UPLOAD_MB",
-        "PARTRACK_BCRYPT_COST",
+        "PARTRACK_BCRYPT_COST", "PARTRACK_SECURE_COOKIES", "PARTRACK_TODAY",
     ]
 
     public init(
         database: Database, host: String = "127.0.0.1", port: Int = 8080, dataDirectory: URL,
         webDirectory: URL, timeZone: TimeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!,
         loadDemoData: Bool = false, autoMigrate: Bool = true, maxUploadBytes: Int = 20 * 1024 * 1024,
-        bcryptCost: Int = 12
+        bcryptCost: Int = 12, secureCookies: Bool = false
     ) {
         self.database = database
         self.host = host
@@ -55,6 +61,7 @@ public struct AppConfig: Sendable {
         self.autoMigrate = autoMigrate
         self.maxUploadBytes = maxUploadBytes
         self.bcryptCost = bcryptCost
+        self.secureCookies = secureCookies
     }
 
     /// Reads the configuration from environment variables (see README, "Configuration").
@@ -93,6 +100,17 @@ public struct AppConfig: Sendable {
             config.timeZone = zone
         }
         if let text = value("PARTRACK_DEMO") { config.loadDemoData = try parseFlag("PARTRACK_DEMO", text) }
+        if let text = value("PARTRACK_TODAY") {
+            guard (try? DateInput.parse(text)) != nil else {
+                throw ConfigError(
+                    variable: "PARTRACK_TODAY", value: text, expected: "một ngày dạng dd/mm/yyyy",
+                    "a day written dd/mm/yyyy")
+            }
+            config.today = text
+        }
+        if let text = value("PARTRACK_SECURE_COOKIES") {
+            config.secureCookies = try parseFlag("PARTRACK_SECURE_COOKIES", text)
+        }
         if let text = value("PARTRACK_AUTO_MIGRATE") {
             config.autoMigrate = try parseFlag("PARTRACK_AUTO_MIGRATE", text)
         }

@@ -11,11 +11,20 @@ struct PartrackServices: Sendable {
     /// The current instant. A function so a test can move time (deadlines around midnight).
     let now: @Sendable () -> Date
 
-    init(config: AppConfig, now: @escaping @Sendable () -> Date = { Date() }) throws {
+    init(config: AppConfig, now: (@Sendable () -> Date)? = nil) throws {
         self.config = config
-        self.clock = CivilClock(timeZone: config.timeZone)
+        let clock = CivilClock(timeZone: config.timeZone)
+        self.clock = clock
         self.locales = try Locales(directory: config.webDirectory.appendingPathComponent("locales"))
-        self.now = now
+        if let now {
+            self.now = now
+        } else if let text = config.today, let day = try? DateInput.parse(text) {
+            // Shift the real clock so that today is `day`; the time of day keeps running.
+            let offset = clock.startOfDay(day).timeIntervalSince(clock.startOfDay(clock.day(of: Date())))
+            self.now = { Date().addingTimeInterval(offset) }
+        } else {
+            self.now = { Date() }
+        }
     }
 
     /// Root of the repository's seed files (catalogs, demo data), beside the web directory.

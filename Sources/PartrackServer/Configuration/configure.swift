@@ -28,6 +28,14 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.middleware.use(PartrackErrorMiddleware())
     app.middleware.use(
         FileMiddleware(publicDirectory: config.webDirectory.appendingPathComponent("static").path + "/"))
+    // Sessions live in the database, so several server processes can share them.
+    app.sessions.use(.fluent)
+    app.sessions.configuration = SessionsConfiguration(cookieName: "partrack_session") { id in
+        HTTPCookies.Value(
+            string: id.string, maxAge: 12 * 3600, path: "/", isSecure: config.secureCookies, isHTTPOnly: true,
+            sameSite: .lax)
+    }
+    app.middleware.use(app.sessions.middleware)
 
     if config.autoMigrate {
         try await app.autoMigrate()

@@ -37,7 +37,7 @@ enum EvidenceAPI {
 
     /// GET /api/v1/evidence/:evidenceID — the file, to whoever may see its task.
     @Sendable static func download(_ request: Request) async throws -> Response {
-        let id = try request.id("evidenceID", of: "evidence")
+        let id = try request.id("evidenceID", of: "evidence")  // the page route names it the same
         guard let evidence = try await Evidence.find(id, on: request.db) else {
             throw PartrackError.notFound("evidence", id: "\(id)")
         }

@@ -38,7 +38,9 @@ enum ImportPreview {
             place: draft.header.place, documentDate: draft.header.date?.iso, title: draft.header.title,
             year: draft.header.year ?? draft.periods.first?.due.year ?? 0,
             targetRank: draft.goals.targetRank.map { "\($0.position)/\($0.of)" }, targetClass: draft.goals.targetClass,
-            periods: draft.periods.map { ImportPeriodDTO(kind: $0.kind.rawValue, cutOff: $0.cutOff.iso, due: $0.due.iso) },
+            periods: draft.periods.map {
+                ImportPeriodDTO(kind: $0.kind.rawValue, cutOff: $0.cutOff.iso, due: $0.due.iso)
+            },
             periodsFromDocument: draft.periodsFromDocument, tasks: tasks,
             unknownPositions: draft.unknownPositions.map(\.name),
             notes: draft.diagnostics.map {
@@ -52,7 +54,9 @@ enum ImportPreview {
     /// "dòng 57", "ô Phụ lục!C7" in the reader's language.
     static func location(_ location: SourceLocation, _ strings: LocaleCatalog) -> String {
         if let cell = location.cell { return strings.render(key: "import.location.cell", arguments: ["cell": cell]) }
-        if let line = location.line { return strings.render(key: "import.location.line", arguments: ["line": "\(line)"]) }
+        if let line = location.line {
+            return strings.render(key: "import.location.line", arguments: ["line": "\(line)"])
+        }
         return ""
     }
 }

@@ -74,7 +74,8 @@ enum ImportsAPI {
         let record = try await load(request)
         try await requireMayImport(request, unitID: record.$unit.id)
         guard record.confirmedAt == nil else {
-            throw PartrackError(status: .conflict, code: "import.already_confirmed", message: Message("import.already_confirmed"))
+            throw PartrackError(
+                status: .conflict, code: "import.already_confirmed", message: Message("import.already_confirmed"))
         }
         let body = (try? request.content.decode(ImportConfirmRequest.self)) ?? ImportConfirmRequest()
         let importer = PlanImporter(db: request.db, services: request.partrack)

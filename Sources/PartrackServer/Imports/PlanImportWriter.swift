@@ -53,8 +53,11 @@ struct PlanImportWriter {
             if match.changedFields.contains(.leads) || match.changedFields.contains(.cooperating) {
                 try await TaskPosition.query(on: db).filter(\.$task.$id == id).delete()
                 let draftTask = PlanImporter.newTask(match.draft, criteria: [])
-                try await (draftTask.leadPositionIDs.map { TaskPosition(taskID: id, positionID: $0, part: .lead) }
-                    + draftTask.cooperatingPositionIDs.map { TaskPosition(taskID: id, positionID: $0, part: .cooperating) })
+                try await
+                    (draftTask.leadPositionIDs.map { TaskPosition(taskID: id, positionID: $0, part: .lead) }
+                    + draftTask.cooperatingPositionIDs.map {
+                        TaskPosition(taskID: id, positionID: $0, part: .cooperating)
+                    })
                     .create(on: db)
             }
             try await history(id, kind: "revised", version: task.version, on: db)

@@ -31,8 +31,9 @@ struct PlanImporter {
             }
             return catalog
         }
-        guard let catalog = try await Catalog.query(on: db).filter(\.$level == unit.level)
-            .sort(\.$year, .descending).sort(\.$id, .descending).first()
+        guard
+            let catalog = try await Catalog.query(on: db).filter(\.$level == unit.level)
+                .sort(\.$year, .descending).sort(\.$id, .descending).first()
         else {
             throw PartrackError(
                 status: .unprocessableEntity, code: "import.no_catalog",

@@ -4,7 +4,7 @@ import Vapor
 /// The friendly page shown for any error outside the API, in the reader's language.
 enum ErrorPage {
     struct Context: Encodable {
-        let language: String
+        let chrome: Chrome
         let status: Int
         let title: String
         let message: String
@@ -13,7 +13,7 @@ enum ErrorPage {
     static func render(status: HTTPResponseStatus, error: ErrorDTO, for request: Request) async throws -> Response {
         let titleKey = "error.title.\(status.code)"
         let context = Context(
-            language: request.language, status: Int(status.code),
+            chrome: Chrome(request), status: Int(status.code),
             title: request.strings.contains(titleKey)
                 ? request.localized(titleKey) : request.localized("error.title.other"),
             message: error.message)

@@ -5,7 +5,7 @@ import Vapor
 /// GET / — the units and their plans, in Vietnamese by default.
 enum HomePage {
     struct Context: Encodable {
-        let language: String
+        let chrome: Chrome
         let units: [UnitRow]
         let sampleCatalogs: [String]
     }
@@ -24,7 +24,10 @@ enum HomePage {
         let dueDates: String
     }
 
-    @Sendable static func show(_ request: Request) async throws -> View {
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        if let user = request.auth.get(CurrentUser.self) {
+            return request.redirect(to: SignInPages.landing(for: user))
+        }
         let units = try await OrgUnit.query(on: request.db).sort(\.$id).all()
         let plans = try await Plan.query(on: request.db).with(\.$periods).sort(\.$year, .descending).all()
         let counts = try await PlansAPI.taskCounts(of: plans.compactMap(\.id), on: request.db)
@@ -48,6 +51,7 @@ enum HomePage {
         }
         for root in childrenByParent[nil] ?? [] { visit(root, depth: 0) }
         return try await request.view.render(
-            "home", Context(language: request.language, units: rows, sampleCatalogs: catalogs.map(\.name)))
+            "home", Context(chrome: Chrome(request), units: rows, sampleCatalogs: catalogs.map(\.name))
+        ).encodeResponse(for: request)
     }
 }

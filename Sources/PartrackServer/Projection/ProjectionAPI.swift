@@ -12,13 +12,17 @@ enum ProjectionAPI {
         try await request.authorize(
             .viewReports(unitID: unit.requireID()), audit: "projection.view", entity: "unit", entityID: unit.id,
             unitID: unit.id)
-        let asOf = try asOfInstant(request)
+        return try await project(unit: unit, plan: plan, asOf: try asOfInstant(request), request: request)
+    }
+
+    /// A unit's projection with its rank among its peers; for the API and the dashboard alike.
+    static func project(unit: OrgUnit, plan: Plan, asOf: Date, request: Request) async throws -> UnitProjectionDTO {
         let peers = try await PlanChoice.peers(of: plan, unit: unit, on: request.db)
         let inputs = try await ProjectionFacts.inputs(
             for: peers, asOf: asOf, clock: request.partrack.clock, on: request.db)
         let projections = inputs.mapValues(ProjectionEngine.project)
         try await TrendRecorder.catchUp(
-            plan: plan, input: inputs[plan.requireID()], on: request.db, now: request.partrack.now())
+            plan: plan, input: inputs[try plan.requireID()], on: request.db, now: request.partrack.now())
         return try await describe(
             unit: unit, plan: plan, projection: try requireValue(projections[plan.requireID()]),
             ranks: rank(projections, plans: peers), request: request)

@@ -53,7 +53,12 @@ enum TrendAPI {
             for: [plan], asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
         try await TrendRecorder.catchUp(
             plan: plan, input: inputs[try plan.requireID()], on: request.db, now: request.partrack.now())
-        return try await ProjectionSnapshot.query(on: request.db).filter(\.$plan.$id == plan.requireID())
+        return try await snapshots(of: plan, on: request.db)
+    }
+
+    /// The recorded snapshots of a plan, oldest first.
+    static func snapshots(of plan: Plan, on db: any Database) async throws -> [TrendSnapshot] {
+        try await ProjectionSnapshot.query(on: db).filter(\.$plan.$id == plan.requireID())
             .sort(\.$asOf).all().compactMap { ReportDrafts.decode($0.snapshotJSON, as: TrendSnapshot.self) }
     }
 

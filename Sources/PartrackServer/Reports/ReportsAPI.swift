@@ -22,7 +22,9 @@ enum ReportsAPI {
         }
         var result: [PeriodStatusDTO] = []
         for period in try await query.all().sorted(by: { $0.kind < $1.kind }) {
-            result.append(try await status(of: try await PeriodContext.load(period.requireID(), on: request.db), request: request))
+            result.append(
+                try await status(of: try await PeriodContext.load(period.requireID(), on: request.db), request: request)
+            )
         }
         return result
     }
@@ -116,14 +118,19 @@ enum ReportsAPI {
 
     /// PUT …/report — save the narrative; POST …/report/submit — submit the part.
     @Sendable static func savePositionReport(_ request: Request) async throws -> PositionReportDTO {
-        try await writePositionReport(request, submit: false)
+        try await writePositionReport(
+            request, submit: false, narrative: try request.content.decode(ReportNarrativeRequest.self).narrative)
     }
 
     @Sendable static func submitPositionReport(_ request: Request) async throws -> PositionReportDTO {
-        try await writePositionReport(request, submit: true)
+        try await writePositionReport(
+            request, submit: true, narrative: try request.content.decode(ReportNarrativeRequest.self).narrative)
     }
 
-    static func writePositionReport(_ request: Request, submit: Bool) async throws -> PositionReportDTO {
+    /// Saves (and with `submit`, submits) a position's part; the API and the report page alike.
+    static func writePositionReport(_ request: Request, submit: Bool, narrative: String?) async throws
+        -> PositionReportDTO
+    {
         let (context, position) = try await positionContext(request)
         let positionID = try position.requireID()
         try await request.authorize(
@@ -132,12 +139,11 @@ enum ReportsAPI {
             audit: submit ? "report.submit" : "report.save", entity: "period", entityID: context.id,
             unitID: context.unitID)
         try context.requireUnlocked(clock: request.partrack.clock)
-        let body = try request.content.decode(ReportNarrativeRequest.self)
         let user = try request.currentUser
         let now = request.partrack.now()
         let report = try await findOrMake(context, positionID: positionID, on: request.db)
         let before = ["narrative": report.narrative, "submitted_at": report.submittedAt?.ISO8601Format() ?? ""]
-        if let narrative = body.narrative { report.narrative = narrative }
+        if let narrative { report.narrative = narrative }
         if submit {
             let draft = try await ReportDrafts.positionDraft(
                 position, in: context, now: now, clock: request.partrack.clock, on: request.db)

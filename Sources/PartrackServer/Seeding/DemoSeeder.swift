@@ -135,12 +135,44 @@ struct DemoSeeder {
                 criteria: entry.criteria.map { ($0, 1) }, dueDate: entry.due, state: entry.state,
                 progress: entry.progress, completedAt: entry.completedAt)
         }
-        try await PlanWriter.create(
+        let stored = try await PlanWriter.create(
             NewPlan(
                 unitID: unitID, catalogID: try catalog.requireID(), year: plan.year, number: plan.number,
                 documentDate: nil, title: plan.title, targetRank: plan.targetRank, targetClass: plan.targetClass,
                 state: .active, periods: plan.periods, tasks: tasks),
             on: db)
+        try await seedReports(plan.reports, of: stored, unitCode: plan.unitCode, positionIDs: positions, on: db)
+    }
+
+    /// Reports the demo has already sent, each drafted from the tasks as they stood when it was sent.
+    private func seedReports(
+        _ reports: [DemoPlan.ReportEntry], of plan: Plan, unitCode: String, positionIDs: [String: Int],
+        on db: any Database
+    ) async throws {
+        let clock = app.partrack.clock
+        let periods = try await ReportPeriod.query(on: db).filter(\.$plan.$id == plan.requireID()).all()
+        for entry in reports {
+            guard let period = periods.first(where: { $0.kind == entry.period }) else {
+                throw DemoDataError.unknownPeriod(entry.period.rawValue, unit: unitCode)
+            }
+            let context = try await PeriodContext.load(try period.requireID(), on: db)
+            for part in entry.positions {
+                guard let positionID = positionIDs[part.title],
+                    let position = context.positions.first(where: { $0.id == positionID })
+                else { throw DemoDataError.unknownPosition(part.title, unit: unitCode) }
+                let report = PeriodReport(periodID: context.id, unitID: context.unitID, positionID: positionID)
+                report.summaryJSON = try ReportDrafts.encode(
+                    try await ReportDrafts.positionDraft(position, in: context, now: part.sentAt, clock: clock, on: db))
+                report.submittedAt = part.sentAt
+                try await report.create(on: db)
+            }
+            let unitReport = PeriodReport(periodID: context.id, unitID: context.unitID, positionID: nil)
+            unitReport.summaryJSON = try ReportDrafts.encode(
+                try await ReportDrafts.unitDraft(context, now: entry.sentAt, clock: clock, on: db))
+            unitReport.approvedAt = entry.sentAt
+            unitReport.submittedAt = entry.sentAt
+            try await unitReport.create(on: db)
+        }
     }
 }
 
@@ -148,11 +180,13 @@ struct DemoSeeder {
 enum DemoDataError: Error, CustomStringConvertible {
     case unknownUnit(String)
     case unknownPosition(String, unit: String)
+    case unknownPeriod(String, unit: String)
 
     var description: String {
         switch self {
         case .unknownUnit(let code): return "seeds/demo: unit \(code) is not in organisation.yaml"
         case .unknownPosition(let title, let unit): return "seeds/demo: unit \(unit) has no position “\(title)”"
+        case .unknownPeriod(let kind, let unit): return "seeds/demo: the plan of \(unit) has no period \(kind)"
         }
     }
 }

@@ -11,7 +11,7 @@ struct PartrackErrorMiddleware: AsyncMiddleware {
             return try await next.respond(to: request)
         } catch {
             let (status, body) = describe(error, for: request)
-            if status == .internalServerError {
+            if status.code >= 500 {
                 request.logger.report(error: error)
             }
             if request.url.path.hasPrefix("/api/") {
@@ -48,6 +48,9 @@ struct PartrackErrorMiddleware: AsyncMiddleware {
                     code: "bad_request", message: request.localized("error.bad_body"),
                     details: ["reason": "\(error)".firstLine])
             )
+        case let error as any AbortError where error.status.code >= 500:
+            // A failure of ours (a broken template, a driver error): its reason is not for the reader.
+            return (error.status, ErrorDTO(code: "internal", message: request.localized("error.internal")))
         case let error as any AbortError:
             let key = "error.http.\(error.status.code)"
             let message = request.strings.contains(key) ? request.localized(key) : error.reason

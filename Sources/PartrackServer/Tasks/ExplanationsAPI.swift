@@ -6,12 +6,20 @@ import Vapor
 enum ExplanationsAPI {
     /// POST /api/v1/tasks/:taskID/explanation-requests — a leader asks for an explanation.
     @Sendable static func ask(_ request: Request) async throws -> Response {
-        let id = try request.id("taskID", of: "task")
+        let body = try request.content.decode(ExplanationAskRequest.self)
+        let explanation = try await ask(body, taskID: try request.id("taskID", of: "task"), request: request)
+        let response = Response(status: .created)
+        try response.content.encode(try await dto(explanation.requireID(), on: request.db))
+        return response
+    }
+
+    /// Creates the request (API and task page alike).
+    static func ask(_ body: ExplanationAskRequest, taskID id: Int, request: Request) async throws -> ExplanationRequest
+    {
         let context = try await TaskContext.load(id, on: request.db)
         try await request.authorize(
             .requestExplanation(context.scope), audit: "explanation.request", entity: "task", entityID: id,
             unitID: context.unitID)
-        let body = try request.content.decode(ExplanationAskRequest.self)
         guard let question = body.question.nonBlank else {
             throw PartrackError.badRequest(Message("explanation.question_required"))
         }
@@ -26,19 +34,23 @@ enum ExplanationsAPI {
                 after: ["task_id": "\(id)", "addressee_id": "\(addresseeID)", "question": question], by: request, on: db
             )
         }
-        let response = Response(status: .created)
-        try response.content.encode(try await dto(explanation.requireID(), on: request.db))
-        return response
+        return explanation
     }
 
     /// POST /api/v1/explanation-requests/:requestID/answer — the person asked answers.
     @Sendable static func answer(_ request: Request) async throws -> ExplanationRequestDTO {
-        let (explanation, context) = try await load(request)
+        let body = try request.content.decode(ExplanationAnswerRequest.self)
+        let id = try request.id("requestID", of: "explanation")
+        try await answer(body, requestID: id, request: request)
+        return try await dto(id, on: request.db)
+    }
+
+    static func answer(_ body: ExplanationAnswerRequest, requestID: Int, request: Request) async throws {
+        let (explanation, context) = try await load(requestID, on: request.db)
         try await request.authorize(
             .answerExplanation(context.scope, addresseeID: explanation.$addressee.id), audit: "explanation.answer",
             entity: "explanation_request", entityID: explanation.id, unitID: context.unitID)
         guard explanation.isOpen else { throw closed() }
-        let body = try request.content.decode(ExplanationAnswerRequest.self)
         guard let answer = body.answer.nonBlank else {
             throw PartrackError.badRequest(Message("explanation.answer_required"))
         }
@@ -52,12 +64,17 @@ enum ExplanationsAPI {
                 "explanation.answer", entity: "explanation_request", entityID: explanation.id, unitID: context.unitID,
                 before: ["answer": before ?? ""], after: ["answer": answer], by: request, on: db)
         }
-        return try await dto(explanation.requireID(), on: request.db)
     }
 
     /// POST /api/v1/explanation-requests/:requestID/close — the leader closes it.
     @Sendable static func close(_ request: Request) async throws -> ExplanationRequestDTO {
-        let (explanation, context) = try await load(request)
+        let id = try request.id("requestID", of: "explanation")
+        try await close(requestID: id, request: request)
+        return try await dto(id, on: request.db)
+    }
+
+    static func close(requestID: Int, request: Request) async throws {
+        let (explanation, context) = try await load(requestID, on: request.db)
         try await request.authorize(
             .closeExplanation(context.scope), audit: "explanation.close", entity: "explanation_request",
             entityID: explanation.id, unitID: context.unitID)
@@ -70,7 +87,6 @@ enum ExplanationsAPI {
                 "explanation.close", entity: "explanation_request", entityID: explanation.id, unitID: context.unitID,
                 by: request, on: db)
         }
-        return try await dto(explanation.requireID(), on: request.db)
     }
 
     /// GET /api/v1/explanation-requests?open=1&task=ID — for a leader their unit's; for an officer
@@ -116,12 +132,11 @@ enum ExplanationsAPI {
         return first
     }
 
-    static func load(_ request: Request) async throws -> (ExplanationRequest, TaskContext) {
-        let id = try request.id("requestID", of: "explanation")
-        guard let explanation = try await ExplanationRequest.find(id, on: request.db) else {
+    static func load(_ id: Int, on db: any Database) async throws -> (ExplanationRequest, TaskContext) {
+        guard let explanation = try await ExplanationRequest.find(id, on: db) else {
             throw PartrackError.notFound("explanation", id: "\(id)")
         }
-        return (explanation, try await TaskContext.load(explanation.$task.id, on: request.db))
+        return (explanation, try await TaskContext.load(explanation.$task.id, on: db))
     }
 
     static func closed() -> PartrackError {

@@ -13,6 +13,18 @@ enum TaskUpdateAPI {
     @Sendable static func update(_ request: Request) async throws -> Response {
         let id = try request.id("taskID", of: "task")
         let body = try request.content.decode(TaskUpdateRequest.self)
+        guard try await apply(body, to: id, request: request) else {
+            return try await conflict(id, request: request)
+        }
+        let updated = try await TaskContext.load(id, on: request.db).task
+        let response = Response(status: .ok)
+        try response.content.encode(try await TaskDTOBuilder.build([updated], request: request)[0])
+        return response
+    }
+
+    /// Applies one update for the API and the task page alike. Returns false when the update was
+    /// based on an old version (nothing written); throws a refusal (403, 422) otherwise.
+    static func apply(_ body: TaskUpdateRequest, to id: Int, request: Request) async throws -> Bool {
         let context = try await TaskContext.load(id, on: request.db)
         let user = try request.currentUser
         let change = try await parse(body, context: context, on: request.db)
@@ -21,16 +33,13 @@ enum TaskUpdateAPI {
             try await request.authorize(
                 action, audit: "task.update", entity: "task", entityID: id, unitID: context.unitID)
         }
-        guard body.baseVersion == context.task.version else {
-            return try await conflict(id, request: request)
-        }
+        guard body.baseVersion == context.task.version else { return false }
         let now = request.partrack.now()
         let transition = try TaskTransitions.check(
             current: context.snapshot, change: change,
             actorIsLeader: AccessPolicy.mayDirect(user.acting, unitID: context.unitID),
             hasEvidence: context.evidenceCount > 0, now: now
         ).get()
-
         do {
             try await request.db.transaction { db in
                 try await write(transition, to: context, baseVersion: body.baseVersion, by: user, at: now, on: db)
@@ -39,12 +48,9 @@ enum TaskUpdateAPI {
                     after: transition.after, reason: transition.note ?? "", by: request, on: db)
             }
         } catch is StaleVersion {
-            return try await conflict(id, request: request)
+            return false
         }
-        let updated = try await TaskContext.load(id, on: request.db).task
-        let response = Response(status: .ok)
-        try response.content.encode(try await TaskDTOBuilder.build([updated], request: request)[0])
-        return response
+        return true
     }
 
     /// The change as the domain speaks it; bad values are 400s that name the field.
