@@ -122,4 +122,11 @@ func webPages(_ web: any RoutesBuilder) {
     signedIn.get(Pages.dashboard.route, use: DashboardPage.show)
     signedIn.post(Pages.unitReport.route, use: UnitReportForms.act)
     signedIn.get(Pages.unitReportPrint.route, use: PrintPages.communeReport)
+
+    // Reviewer: compliance matrix and communes' table, exports, locking a period, the summary to print.
+    signedIn.get(Pages.district.route, use: DistrictPage.show)
+    signedIn.get(Pages.districtCompliance.route, use: DistrictExports.compliance)
+    signedIn.get(Pages.districtProjection.route, use: DistrictExports.projection)
+    signedIn.post(Pages.districtLock.route, use: DistrictExports.lock)
+    signedIn.get(Pages.districtPrint.route, use: DistrictExports.print)
 }

@@ -37,23 +37,33 @@ enum ProjectionAPI {
             .viewCompliance(unitID: rootID), audit: "projection.view", entity: "unit", entityID: rootID,
             unitID: rootID)
         let year = try request.query.positiveInt("year") ?? request.partrack.clock.day(of: request.partrack.now()).year
+        var rows = try await rows(under: rootID, year: year, asOf: try asOfInstant(request), request: request)
+        switch request.query.string("sort") ?? "projected" {
+        case "name": rows.sort { $0.unitName < $1.unitName }
+        case "projected": break  // already so
+        case let other: throw PartrackError.badQuery("sort", value: other)
+        }
+        return rows
+    }
+
+    /// Every unit below `rootID` with a plan for `year`, by projected score, ranked among its siblings.
+    static func rows(under rootID: Int, year: Int, asOf: Date, request: Request) async throws -> [ProjectionRowDTO] {
         let below = try await UnitTree.load(on: request.db).descendants(of: rootID)
         let units = try await OrgUnit.query(on: request.db).filter(\.$id ~~ Array(below)).all()
         let plans = try await Plan.query(on: request.db).filter(\.$unit.$id ~~ Array(below)).filter(\.$year == year)
             .filter(\.$state != .draft).all()
         let inputs = try await ProjectionFacts.inputs(
-            for: plans, asOf: try asOfInstant(request), clock: request.partrack.clock, on: request.db)
+            for: plans, asOf: asOf, clock: request.partrack.clock, on: request.db)
         let projections = inputs.mapValues(ProjectionEngine.project)
         let ranks = rank(projections, plans: plans, units: units)
         let unitByID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit) } })
-        var rows = try plans.compactMap { plan -> ProjectionRowDTO? in
+        let rows = try plans.compactMap { plan -> ProjectionRowDTO? in
             guard let projection = projections[try plan.requireID()], let unit = unitByID[plan.$unit.id] else {
                 return nil
             }
-            let tally = projection.nodes.filter(\.isLeaf).reduce(into: (done: 0, live: 0)) { sum, node in
-                sum.done += node.tasks.doneOnTime + node.tasks.doneLate
-                sum.live += node.tasks.live
-            }
+            // Counted per task: a task linked to two criteria is still one task.
+            let tasks = inputs[try plan.requireID()]?.tasks ?? []
+            let tally = (done: tasks.filter { $0.state == .done }.count, live: tasks.filter { $0.state != .cancelled }.count)
             return ProjectionRowDTO(
                 unitID: plan.$unit.id, unitName: unit.name, parentID: unit.$parent.id, planID: try plan.requireID(),
                 earned: projection.total.earned, projected: projection.total.projected,
@@ -61,12 +71,7 @@ enum ProjectionAPI {
                 projectedPercent: projection.percent.projected, projectedClass: projection.classes.projected,
                 rank: ranks[try plan.requireID()], tasksDone: tally.done, tasksLive: tally.live)
         }
-        switch request.query.string("sort") ?? "projected" {
-        case "name": rows.sort { $0.unitName < $1.unitName }
-        case "projected": rows.sort { ($0.projected, $1.unitName) > ($1.projected, $0.unitName) }
-        case let other: throw PartrackError.badQuery("sort", value: other)
-        }
-        return rows
+        return rows.sorted { ($0.projected, $1.unitName) > ($1.projected, $0.unitName) }
     }
 
     /// POST /api/v1/projection/what-if — the figures if these tasks ended so.

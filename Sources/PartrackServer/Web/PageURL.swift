@@ -48,7 +48,9 @@ enum Pages {
     // Reviewer
     static let district: PageURL = "giam-sat/:unitID"
     static let districtPrint: PageURL = "giam-sat/:unitID/in"
-    static let periodLock: PageURL = "ky-bao-cao/:periodID/khoa"
+    static let districtLock: PageURL = "giam-sat/:unitID/khoa"
+    static let districtCompliance: PageURL = "giam-sat/:unitID/tuan-thu.csv"
+    static let districtProjection: PageURL = "giam-sat/:unitID/du-bao.csv"
 
     // Plans
     static let plans: PageURL = "ke-hoach"

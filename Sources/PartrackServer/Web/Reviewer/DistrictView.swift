@@ -1,0 +1,81 @@
+import Fluent
+import PartrackAPI
+import PartrackDomain
+import Vapor
+
+/// Everything the district page, its print and its CSV exports show, gathered once:
+/// compliance for the four periods (one set of facts) and the projection table.
+struct DistrictView {
+    let year: Int
+    let reports: [ComplianceReport]
+    let rows: [ProjectionRowDTO]
+    /// The units below the reviewer that have a plan for the year: the communes.
+    let communes: [UnitCompliance]
+    let rootID: Int
+
+    static func load(unitID: Int, year: Int, request: Request) async throws -> DistrictView {
+        let facts = try await ComplianceFactsQuery.facts(under: unitID, year: year, on: request.db)
+        let now = request.partrack.now()
+        let reports = PeriodKind.allCases.map {
+            Compliance.compute(for: facts, period: $0, asOf: now, clock: request.partrack.clock)
+        }
+        let rows = try await ProjectionAPI.rows(under: unitID, year: year, asOf: now, request: request)
+        let planned = Set(facts.filter { !$0.schedule.isEmpty }.map(\.unitID))
+        let communes = (reports.first?.units ?? []).filter { planned.contains($0.unitID) && $0.unitID != unitID }
+        return DistrictView(year: year, reports: reports, rows: rows, communes: communes, rootID: unitID)
+    }
+
+    func columns(_ request: Request) -> [DistrictPage.Column] {
+        reports.map { report in
+            let counts = report.unit(rootID)?.total.unitReports ?? SubmissionCounts()
+            let dues = communes.compactMap { report.unit($0.unitID)?.report?.due }
+            return DistrictPage.Column(
+                kind: report.period.rawValue, name: request.localized(report.period.nameKey),
+                due: dues.min()?.formatted ?? "—", onTime: counts.onTime, late: counts.late, missing: counts.missing,
+                lockAction: Pages.districtLock.link(rootID) + "?year=\(year)&kind=\(report.period.rawValue)",
+                locked: false)
+        }
+    }
+
+    func matrix(_ request: Request) -> [DistrictPage.MatrixRow] {
+        communes.map { commune in
+            DistrictPage.MatrixRow(
+                name: commune.name, href: Pages.dashboard.link(commune.unitID),
+                cells: reports.map { report in
+                    let own = report.unit(commune.unitID)
+                    let status = own?.report?.status ?? .notYetDue
+                    let parts = own?.own.positionReports ?? SubmissionCounts()
+                    return DistrictPage.Cell(
+                        status: status.rawValue, label: request.localized(status.nameKey),
+                        positions: request.localized(
+                            "district.parts", ["on_time": "\(parts.onTime)", "late": "\(parts.late)", "total": "\(parts.total)"]))
+                })
+        }
+    }
+
+    /// The communes' table; `sort` is one of `DistrictPage.sortKeys`.
+    func table(sortedBy sort: String, _ request: Request) -> [DistrictPage.TableRow] {
+        // The year's on-time completion rate, from the last period's compliance (hundredths of a percent).
+        var yearRate: [Int: Int] = [:]
+        for commune in communes {
+            if let rate = reports.last?.unit(commune.unitID)?.total.onTimeRate { yearRate[commune.unitID] = rate }
+        }
+        func completion(_ row: ProjectionRowDTO) -> Int { row.tasksDone * 1000 / max(row.tasksLive, 1) }
+        var sorted = rows
+        switch sort {
+        case "name": sorted.sort { $0.unitName < $1.unitName }
+        case "completion": sorted.sort { completion($0) > completion($1) }
+        case "on_time": sorted.sort { (yearRate[$0.unitID] ?? -1) > (yearRate[$1.unitID] ?? -1) }
+        default: break  // already by projected score
+        }
+        return sorted.map { row in
+            let rate = yearRate[row.unitID]
+            return DistrictPage.TableRow(
+                name: row.unitName, href: Pages.dashboard.link(row.unitID),
+                completion: "\(row.tasksDone)/\(row.tasksLive)",
+                onTimeRate: rate.map { Points(hundredths: $0).vietnamese + "%" } ?? "—",
+                projected: row.projected.vietnamese, percent: Points(hundredths: row.projectedPercent).vietnamese + "%",
+                className: row.projectedClass ?? "—", rank: row.rank?.description ?? "—")
+        }
+    }
+}
