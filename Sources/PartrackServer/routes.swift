@@ -123,6 +123,16 @@ func webPages(_ web: any RoutesBuilder) {
     signedIn.post(Pages.unitReport.route, use: UnitReportForms.act)
     signedIn.get(Pages.unitReportPrint.route, use: PrintPages.communeReport)
 
+    // Plans: list, detail, import (upload → preview → confirm), a leader's own task.
+    signedIn.get(Pages.plans.route, use: PlanPages.list)
+    signedIn.get(Pages.planImport.route, use: ImportPages.form)
+    signedIn.on(.POST, Pages.planImport.route, body: .collect(maxSize: nil), use: ImportPages.upload)
+    signedIn.get(Pages.planImportPreview.route, use: ImportPages.preview)
+    signedIn.post(Pages.planImportPreview.route, use: ImportPages.confirm)
+    signedIn.get(Pages.plan.route, use: PlanPages.detail)
+    signedIn.get(Pages.planTaskNew.route, use: PlanPages.newTask)
+    signedIn.post(Pages.planTaskNew.route, use: PlanPages.createTask)
+
     // Reviewer: compliance matrix and communes' table, exports, locking a period, the summary to print.
     signedIn.get(Pages.district.route, use: DistrictPage.show)
     signedIn.get(Pages.districtCompliance.route, use: DistrictExports.compliance)

@@ -9,16 +9,35 @@ enum ImportsAPI {
     /// Parses it and keeps it for confirmation; writes no plan or task.
     @Sendable static func upload(_ request: Request) async throws -> Response {
         let user = try request.currentUser
-        let unitID = try request.query.positiveInt("unit") ?? user.unitID
+        guard let filename = request.query.string("filename")?.nonBlank else {
+            throw PartrackError.badRequest(Message("upload.filename_required"))
+        }
+        // The route collects at most the upload limit (larger bodies are refused with 413 before this).
+        guard let buffer = request.body.data else { throw PartrackError.badRequest(Message("upload.empty")) }
+        let record = try await receive(
+            buffer, filename: filename, unitID: try request.query.positiveInt("unit") ?? user.unitID,
+            planID: try request.query.positiveInt("plan"), catalogID: try request.query.positiveInt("catalog"),
+            request: request)
+        let response = Response(status: .created)
+        try response.content.encode(try await preview(record, request: request))
+        return response
+    }
+
+    /// Keeps an uploaded document and checks that it reads; the API's upload and the import page
+    /// alike. A document that cannot be read is refused and forgotten: no record, no file.
+    static func receive(
+        _ buffer: ByteBuffer, filename: String, unitID: Int, planID: Int?, catalogID: Int?, request: Request
+    ) async throws -> PlanImportRecord {
+        let user = try request.currentUser
         try await requireMayImport(request, unitID: unitID)
         guard let unit = try await OrgUnit.find(unitID, on: request.db) else {
             throw PartrackError.notFound("unit", id: "\(unitID)")
         }
-        guard let filename = request.query.string("filename")?.nonBlank, !filename.contains("/") else {
+        guard !filename.contains("/"), filename.count <= 255 else {
             throw PartrackError.badRequest(Message("upload.filename_required"))
         }
         var plan: Plan?
-        if let planID = try request.query.positiveInt("plan") {
+        if let planID {
             guard let found = try await Plan.find(planID, on: request.db), found.$unit.id == unitID else {
                 throw PartrackError(
                     status: .unprocessableEntity, code: "import.plan_of_other_unit",
@@ -26,18 +45,14 @@ enum ImportsAPI {
             }
             plan = found
         }
-        // The route collects at most the upload limit (larger bodies are refused with 413 before this).
-        guard let buffer = request.body.data, buffer.readableBytes > 0 else {
-            throw PartrackError.badRequest(Message("upload.empty"))
-        }
+        guard buffer.readableBytes > 0 else { throw PartrackError.badRequest(Message("upload.empty")) }
         // Checked here too: a body that reached the handler already collected skipped the route's limit.
         guard buffer.readableBytes <= request.partrack.config.maxUploadBytes else {
             throw EvidenceAPI.tooLarge(request.partrack.config.maxUploadBytes)
         }
         let importer = PlanImporter(db: request.db, services: request.partrack)
-        let catalog = try await importer.catalog(for: unit, plan: plan, asked: try request.query.positiveInt("catalog"))
+        let catalog = try await importer.catalog(for: unit, plan: plan, asked: catalogID)
 
-        // Keep the file, then parse it: a document that cannot be read is refused and forgotten.
         let record = PlanImportRecord()
         record.$unit.id = unitID
         record.$plan.id = plan?.id
@@ -51,10 +66,8 @@ enum ImportsAPI {
         try Data(buffer.readableBytesView).write(to: file, options: .atomic)
         do {
             try await record.create(on: request.db)
-            let preview = try await preview(record, request: request)
-            let response = Response(status: .created)
-            try response.content.encode(preview)
-            return response
+            _ = try await importer.draft(of: record)
+            return record
         } catch {
             try? FileManager.default.removeItem(at: file)
             if record.id != nil { try? await record.delete(on: request.db) }
@@ -71,13 +84,19 @@ enum ImportsAPI {
 
     /// POST /api/v1/imports/:importID/confirm — writes the plan and its tasks in one transaction.
     @Sendable static func confirm(_ request: Request) async throws -> ImportResultDTO {
-        let record = try await load(request)
+        let body = (try? request.content.decode(ImportConfirmRequest.self)) ?? ImportConfirmRequest()
+        return try await confirm(try await load(request), choices: body, request: request)
+    }
+
+    /// Writes a previewed import; the API and the import page alike.
+    static func confirm(_ record: PlanImportRecord, choices body: ImportConfirmRequest, request: Request) async throws
+        -> ImportResultDTO
+    {
         try await requireMayImport(request, unitID: record.$unit.id)
         guard record.confirmedAt == nil else {
             throw PartrackError(
                 status: .conflict, code: "import.already_confirmed", message: Message("import.already_confirmed"))
         }
-        let body = (try? request.content.decode(ImportConfirmRequest.self)) ?? ImportConfirmRequest()
         let importer = PlanImporter(db: request.db, services: request.partrack)
         let (draft, catalog) = try await importer.draft(of: record)
         if let chosen = body.criteria {
@@ -118,7 +137,7 @@ enum ImportsAPI {
     }
 
     static func load(_ request: Request) async throws -> PlanImportRecord {
-        let id = try request.id("importID", of: "import")
+        let id = try request.id("importID", of: "import")  // the page route names it the same
         guard let record = try await PlanImportRecord.find(id, on: request.db) else {
             throw PartrackError.notFound("import", id: "\(id)")
         }

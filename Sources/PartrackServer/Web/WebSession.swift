@@ -39,6 +39,10 @@ struct VerifyCSRF: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.method == .POST {
+            // Middleware runs before the route collects the body; a form's token is in the body.
+            if request.body.data == nil {
+                _ = try await request.body.collect(max: request.partrack.config.maxUploadBytes).get()
+            }
             let sent = request.csrfFromBody ?? request.headers.first(name: "X-CSRF-Token")
             guard let expected = request.session.data[Self.sessionKey], let sent,
                 constantTimeEqual(Array(expected.utf8), Array(sent.utf8))

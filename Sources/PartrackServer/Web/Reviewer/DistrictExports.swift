@@ -13,7 +13,9 @@ enum DistrictExports {
         guard let unit = try await OrgUnit.find(unitID, on: request.db) else {
             throw PartrackError.notFound("unit", id: "\(unitID)")
         }
-        return (try await DistrictView.load(unitID: unitID, year: try DistrictPage.year(request), request: request), unit)
+        return (
+            try await DistrictView.load(unitID: unitID, year: try DistrictPage.year(request), request: request), unit
+        )
     }
 
     /// The compliance matrix (communes × periods), UTF-8 with BOM for Excel.
@@ -52,7 +54,8 @@ enum DistrictExports {
         }
         let user = try request.currentUser
         let below = try await UnitTree.load(on: request.db).descendants(of: unitID)
-        let plans = try await Plan.query(on: request.db).filter(\.$unit.$id ~~ Array(below)).filter(\.$year == year).all()
+        let plans = try await Plan.query(on: request.db).filter(\.$unit.$id ~~ Array(below)).filter(\.$year == year)
+            .all()
         let periods = try await ReportPeriod.query(on: request.db).filter(\.$plan.$id ~~ plans.compactMap(\.id))
             .filter(\.$kind == kind).all()
         var changed = 0

@@ -48,7 +48,8 @@ struct DistrictView {
                     return DistrictPage.Cell(
                         status: status.rawValue, label: request.localized(status.nameKey),
                         positions: request.localized(
-                            "district.parts", ["on_time": "\(parts.onTime)", "late": "\(parts.late)", "total": "\(parts.total)"]))
+                            "district.parts",
+                            ["on_time": "\(parts.onTime)", "late": "\(parts.late)", "total": "\(parts.total)"]))
                 })
         }
     }
