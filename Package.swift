@@ -104,10 +104,23 @@ let package = Package(
             dependencies: ["PartrackFiles"],
             swiftSettings: swiftSettings
         ),
+        // What the server's and the CLI's tests share: scratch databases cloned from migrated
+        // templates (SQLite, and PostgreSQL when configured), a live server on a free port,
+        // sign-in, a movable clock. Test targets cannot import each other, so it is a library
+        // that only test targets depend on.
+        .target(
+            name: "PartrackTestSupport",
+            dependencies: [
+                "PartrackServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Tests/Support",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "PartrackServerTests",
             dependencies: [
-                "PartrackServer",
+                "PartrackServer", "PartrackTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: swiftSettings
@@ -115,8 +128,9 @@ let package = Package(
         .testTarget(
             name: "PartrackCLITests",
             dependencies: [
-                "PartrackCLI", "PartrackServer",
+                "PartrackCLI", "PartrackServer", "PartrackTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: swiftSettings
         ),

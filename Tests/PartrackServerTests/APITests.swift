@@ -1,5 +1,6 @@
 import Foundation
 import PartrackAPI
+import PartrackTestSupport
 import Testing
 import VaporTesting
 

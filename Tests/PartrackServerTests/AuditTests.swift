@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import PartrackAPI
 import PartrackDomain
+import PartrackTestSupport
 import Testing
 import Vapor
 import VaporTesting

@@ -2,6 +2,7 @@ import Fluent
 import Foundation
 import PartrackDomain
 import PartrackFiles
+import PartrackTestSupport
 import Testing
 import Vapor
 

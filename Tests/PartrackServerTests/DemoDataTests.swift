@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import PartrackTestSupport
 import Testing
 import Vapor
 

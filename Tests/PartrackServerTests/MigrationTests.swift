@@ -1,4 +1,5 @@
 import Fluent
+import PartrackTestSupport
 import SQLKit
 import Testing
 import Vapor

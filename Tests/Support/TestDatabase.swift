@@ -5,26 +5,32 @@ import SQLKit
 import Testing
 import Vapor
 
-@testable import PartrackServer
+// Tests build with testability (debug); a release build of the whole package compiles this
+// module too, without it, and runs no test, so there it makes do with the public API.
+#if DEBUG
+    @testable import PartrackServer
+#else
+    import PartrackServer
+#endif
 
 /// The databases every storage test runs on: SQLite always, PostgreSQL when
 /// `PARTRACK_TEST_POSTGRES_URL` names a server (`.ci/run` starts one and sets it).
-enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
+public enum TestDatabase: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
     case postgres
 
-    static let postgresAdminURL = ProcessInfo.processInfo.environment["PARTRACK_TEST_POSTGRES_URL"]
+    public static let postgresAdminURL = ProcessInfo.processInfo.environment["PARTRACK_TEST_POSTGRES_URL"]
 
-    static var available: [TestDatabase] {
+    public static var available: [TestDatabase] {
         postgresAdminURL == nil ? [.sqlite] : [.sqlite, .postgres]
     }
 
-    var testDescription: String { rawValue }
+    public var testDescription: String { rawValue }
 }
 
 /// The repository's root, found from this file so tests run from any directory.
-let repositoryRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public let repositoryRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// A database of the given kind for one test, removed afterwards. Each is a copy of a template
 /// that was migrated (and, when asked, loaded with the demo data) once per test run: SQLite copies
@@ -145,14 +151,20 @@ enum PostgresAdmin {
 }
 
 /// The options a test may want for its application.
-struct TestAppOptions {
-    var demo = false
-    var now: (@Sendable () -> Date)?
-    var maxUploadBytes = 20 * 1024 * 1024
+public struct TestAppOptions {
+    public var demo: Bool
+    public var now: (@Sendable () -> Date)?
+    public var maxUploadBytes: Int
+
+    public init(demo: Bool = false, now: (@Sendable () -> Date)? = nil, maxUploadBytes: Int = 20 * 1024 * 1024) {
+        self.demo = demo
+        self.now = now
+        self.maxUploadBytes = maxUploadBytes
+    }
 }
 
 /// Builds a configured application on a scratch database, runs `body`, and tears both down.
-func withTestApp(
+public func withTestApp(
     _ kind: TestDatabase, _ options: TestAppOptions = TestAppOptions(),
     _ body: (Application) async throws -> Void
 ) async throws {
@@ -163,7 +175,13 @@ func withTestApp(
         let config = testConfig(
             scratch.config, dataDirectory: scratch.dataDirectory, demo: false, maxUploadBytes: options.maxUploadBytes)
         try await configure(app, config: config)
-        if let now = options.now { app.partrack = try PartrackServices(config: config, now: now) }
+        if let now = options.now {
+            #if DEBUG
+                app.partrack = try PartrackServices(config: config, now: now)
+            #else
+                preconditionFailure("TestAppOptions.now needs a debug (testable) build")
+            #endif
+        }
         try await body(app)
     } catch {
         await app.stopLive()

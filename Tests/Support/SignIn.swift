@@ -6,11 +6,11 @@ import Vapor
 import VaporTesting
 
 /// The demo data's password (seeds/demo/organisation.yaml).
-let demoPassword = "partrack-demo"
+public let demoPassword = "partrack-demo"
 
 extension Application {
     /// Exchanges a demo user's password for a token; returns headers that carry it.
-    func signIn(_ username: String, password: String = demoPassword) async throws -> HTTPHeaders {
+    public func signIn(_ username: String, password: String = demoPassword) async throws -> HTTPHeaders {
         let response = try await sendRequest(.POST, "/api/v1/tokens") { request in
             try request.content.encode(TokenCreateRequest(username: username, password: password, name: "test"))
         }
@@ -19,7 +19,7 @@ extension Application {
     }
 
     /// Sends a JSON body with the given headers.
-    func send<Body: Encodable>(
+    public func send<Body: Encodable>(
         _ method: HTTPMethod, _ path: String, headers: HTTPHeaders, json body: Body
     ) async throws -> TestingHTTPResponse {
         try await sendRequest(method, path, headers: headers) { request in
@@ -29,7 +29,7 @@ extension Application {
 }
 
 extension HTTPHeaders {
-    func adding(_ name: String, _ value: String) -> HTTPHeaders {
+    public func adding(_ name: String, _ value: String) -> HTTPHeaders {
         var copy = self
         copy.add(name: name, value: value)
         return copy

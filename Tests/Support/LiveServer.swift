@@ -9,7 +9,7 @@ import Vapor
 
 extension Application {
     /// Starts the real HTTP server on a free loopback port and returns that port.
-    func startLive() async throws -> Int {
+    public func startLive() async throws -> Int {
         http.server.configuration.hostname = "127.0.0.1"
         http.server.configuration.port = 0
         try await server.start(address: .hostname("127.0.0.1", port: 0))
@@ -20,15 +20,15 @@ extension Application {
     private struct LiveKey: StorageKey { typealias Value = Bool }
 
     /// Stops the real HTTP server if a test started one: Vapor insists on it before shutdown.
-    func stopLive() async {
+    public func stopLive() async {
         if storage[LiveKey.self] == true { await server.shutdown() }
     }
 }
 
 /// Speaks HTTP over a plain socket, so a test can do what a browser or the CLI cannot be made to
 /// do on purpose: stop sending halfway through a body and hang up.
-enum RawHTTP {
-    static func sendAndHangUp(port: Int, head: String, body: Data) throws {
+public enum RawHTTP {
+    public static func sendAndHangUp(port: Int, head: String, body: Data) throws {
         let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         try #require(descriptor >= 0)
         defer { close(descriptor) }
