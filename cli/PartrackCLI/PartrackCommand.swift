@@ -9,43 +9,59 @@ public struct PartrackCommand: AsyncParsableCommand {
         commandName: "partrack",
         abstract: "Theo dõi nhiệm vụ cải thiện Chỉ số CCHC từ dòng lệnh (PAR INDEX task tracking from the terminal).",
         discussion: """
-            partrack nói chuyện với máy chủ partrack qua API JSON của nó.
-            partrack talks to a partrack server through its JSON API.
+            partrack nói chuyện với máy chủ partrack qua API JSON của nó: xem và cập nhật nhiệm vụ, nộp minh chứng, viết và nộp báo cáo định kỳ, xem điểm dự kiến và tình hình tuân thủ.
 
-            Ví dụ / Example:
-              partrack --version
+            partrack talks to a partrack server through its JSON API: list and update tasks, upload evidence, write and submit periodic reports, see the projected score and compliance.
+
+            Kết quả ra stdout (bảng, hoặc JSON với --format json), thông báo ra stderr. Tiếng Việt là mặc định; đặt PARTRACK_LANG=en (hoặc LANG=en_US.UTF-8) để dùng tiếng Anh.
+
+            Data goes to stdout (tables, or JSON with --format json), messages to stderr. Vietnamese by default; set PARTRACK_LANG=en (or LANG=en_US.UTF-8) for English.
+
+            Mã thoát / Exit codes:
+              0  thành công (success)
+              1  máy chủ từ chối, ví dụ không có quyền (refused by the server, e.g. not allowed)
+              2  dòng lệnh sai (usage error)
+              3  không kết nối được máy chủ (cannot reach the server)
+
+            Ví dụ / Examples:
+              partrack login --server https://partrack.example.vn --user bagiang.vptk
+              partrack tasks --mine
+              partrack task done 12 --evidence bien-ban.pdf
+              partrack report submit --period Q1 --note-file bao-cao-q1.txt
             """,
         version: version,
-        subcommands: []
+        subcommands: [
+            LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, TasksCommand.self, TaskCommand.self,
+            ReportCommand.self, ProjectionCommand.self, ComplianceCommand.self, PlanCommand.self, ExportCommand.self,
+            SyncCommand.self,
+        ]
     )
 
     public init() {}
 }
 
 extension PartrackCommand {
-    /// Parses and runs a command line; returns the process exit status.
-    /// Our own entry point (rather than ArgumentParser's `main`) so that every exit code is ours.
+    /// Parses and runs a command line with the live context; returns the process exit status.
     public static func run(arguments: [String]) async -> Int32 {
+        await run(arguments: arguments, context: .live())
+    }
+
+    /// Parses and runs a command line with the given context; returns the exit status.
+    /// Our own entry point (rather than ArgumentParser's `main`) so that every exit code is ours.
+    public static func run(arguments: [String], context: CLIContext) async -> Int32 {
+        let console = Console(context)
         do {
             var command = try await asyncParseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
+            if let ours = command as? any PartrackSubcommand {
+                try await ours.run(in: context)
+            } else if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
             } else {
                 try command.run()
             }
             return 0
         } catch {
-            // Help, --version and usage errors: ArgumentParser formats them and picks the code (2 for usage).
-            let message = fullMessage(for: error)
-            // Usage errors exit with 2, as the CLI's documented exit codes say (ArgumentParser uses 64).
-            let parserCode = exitCode(for: error)
-            let code = parserCode == .validationFailure ? 2 : parserCode.rawValue
-            if !message.isEmpty {
-                // Help and --version are answers (stdout); everything else is a complaint (stderr).
-                let stream = code == 0 ? FileHandle.standardOutput : FileHandle.standardError
-                stream.write(Data((message + "\n").utf8))
-            }
-            return code
+            return ErrorReport.exitCode(for: error, console: console)
         }
     }
 }
