@@ -139,4 +139,22 @@ func webPages(_ web: any RoutesBuilder) {
     signedIn.get(Pages.districtProjection.route, use: DistrictExports.projection)
     signedIn.post(Pages.districtLock.route, use: DistrictExports.lock)
     signedIn.get(Pages.districtPrint.route, use: DistrictExports.print)
+
+    // Last year's scores: the unit's leader or an admin.
+    signedIn.get(Pages.baselines.route, use: BaselinesPage.show)
+    signedIn.post(Pages.baselines.route, use: BaselinesPage.save)
+
+    // Administration: people, units and positions, catalogs.
+    let admin = signedIn.grouped(RequireAdmin())
+    admin.get(Pages.admin.route) { request in request.redirect(to: Pages.adminUsers.link()) }
+    admin.get(Pages.adminUsers.route, use: AdminUsersPage.list)
+    admin.post(Pages.adminUsers.route, use: AdminUsersPage.create)
+    admin.get(Pages.adminUser.route, use: AdminUsersPage.show)
+    admin.post(Pages.adminUser.route, use: AdminUsersPage.change)
+    admin.get(Pages.adminUnits.route, use: AdminUnitsPage.show)
+    admin.post(Pages.adminUnits.route, use: AdminUnitsPage.addUnit)
+    admin.post(Pages.adminPositions.route, use: AdminUnitsPage.addPosition)
+    admin.get(Pages.adminCatalogs.route, use: AdminCatalogsPage.list)
+    admin.on(.POST, Pages.adminCatalogs.route, body: .collect(maxSize: nil), use: AdminCatalogsPage.upload)
+    admin.get(Pages.adminCatalog.route, use: AdminCatalogsPage.tree)
 }

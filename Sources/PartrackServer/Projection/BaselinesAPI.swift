@@ -7,7 +7,11 @@ import Vapor
 enum BaselinesAPI {
     /// PUT /api/v1/baselines — record (or correct) one criterion's baseline.
     @Sendable static func record(_ request: Request) async throws -> BaselineDTO {
-        let body = try request.content.decode(BaselineRequest.self)
+        try await save(try request.content.decode(BaselineRequest.self), request: request)
+    }
+
+    /// Records one baseline; the API and the baselines page alike.
+    static func save(_ body: BaselineRequest, request: Request) async throws -> BaselineDTO {
         let user = try request.currentUser
         guard user.role == .admin || AccessPolicy.mayDirect(user.acting, unitID: body.unitID) else {
             let reason = Message("projection.baseline_not_allowed")

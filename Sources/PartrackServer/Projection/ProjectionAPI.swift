@@ -63,7 +63,9 @@ enum ProjectionAPI {
             }
             // Counted per task: a task linked to two criteria is still one task.
             let tasks = inputs[try plan.requireID()]?.tasks ?? []
-            let tally = (done: tasks.filter { $0.state == .done }.count, live: tasks.filter { $0.state != .cancelled }.count)
+            let tally = (
+                done: tasks.filter { $0.state == .done }.count, live: tasks.filter { $0.state != .cancelled }.count
+            )
             return ProjectionRowDTO(
                 unitID: plan.$unit.id, unitName: unit.name, parentID: unit.$parent.id, planID: try plan.requireID(),
                 earned: projection.total.earned, projected: projection.total.projected,

@@ -64,6 +64,8 @@ enum Pages {
     static let adminUsers: PageURL = "quan-tri/nguoi-dung"
     static let adminUser: PageURL = "quan-tri/nguoi-dung/:userID"
     static let adminUnits: PageURL = "quan-tri/don-vi"
+    static let adminPositions: PageURL = "quan-tri/vi-tri"
     static let adminCatalogs: PageURL = "quan-tri/bo-chi-so"
     static let adminCatalog: PageURL = "quan-tri/bo-chi-so/:catalogID"
+    static let baselines: PageURL = "diem-nam-truoc"
 }
