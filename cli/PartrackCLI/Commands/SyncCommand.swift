@@ -45,11 +45,24 @@ struct SyncCommand: PartrackSubcommand {
         var report = SyncReport()
         var waiting: [QueuedChange] = []
         var unreachable: ServerUnreachable?
+        // A change queued after one that was not applied was based on it: it is set aside too.
+        var notApplied: Set<Int> = []
         for change in contents.pending {
             // Someone else's queued work waits for them; after a connection failure everything waits.
             guard unreachable == nil, change.username == session.login.username else {
                 waiting.append(change)
                 continue
+            }
+            if notApplied.contains(change.taskID) {
+                report.refused.append(
+                    SetAsideChange(
+                        change: change, code: "cli.sync.after_set_aside",
+                        reason: console.text("cli.sync.after_set_aside"), current: nil, at: context.now()))
+                continue
+            }
+            let setAsideBefore = report.conflicts.count + report.refused.count
+            defer {
+                if report.conflicts.count + report.refused.count > setAsideBefore { notApplied.insert(change.taskID) }
             }
             do {
                 let (task, _) = try await changer.send(
@@ -120,16 +133,10 @@ struct SyncCommand: PartrackSubcommand {
                 ], tones: [2: .good])
         }
         for conflict in report.conflicts {
-            let current = conflict.current.map {
-                console.text(
-                    "cli.sync.server_has",
-                    ["state": console.stateName($0.state), "progress": "\($0.progress)", "version": "\($0.version)"])
-            }
             table.add(
                 [
                     conflict.change.id, "#\(conflict.change.taskID) \(conflict.change.title)",
-                    console.text("cli.sync.conflict"),
-                    [conflict.reason, current].compactMap { $0 }.joined(separator: " "),
+                    console.text("cli.sync.conflict"), conflict.current.map { serverHas($0, console: console) } ?? "",
                 ], tones: [2: .bad])
         }
         for refused in report.refused {
@@ -148,6 +155,24 @@ struct SyncCommand: PartrackSubcommand {
                 ], tones: [2: .warning])
         }
         console.printTable(table)
+        // The reasons in full: a cell would cut them.
+        for aside in report.conflicts + report.refused {
+            console.print()
+            console.print(
+                console.text(
+                    "cli.sync.reason",
+                    ["id": "\(aside.change.taskID)", "queue_id": aside.change.id, "reason": aside.reason]))
+            if let current = aside.current { console.print("  " + serverHas(current, console: console)) }
+            console.print(
+                "  " + console.text("cli.sync.yours", ["change": Self.describe(aside.change.request, console: console)])
+            )
+        }
+    }
+
+    private func serverHas(_ task: TaskDTO, console: Console) -> String {
+        console.text(
+            "cli.sync.server_has",
+            ["state": console.stateName(task.state), "progress": "\(task.progress)", "version": "\(task.version)"])
     }
 
     private func printQueue(_ contents: QueueContents, console: Console) throws {

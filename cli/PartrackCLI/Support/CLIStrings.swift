@@ -154,6 +154,10 @@ enum CLIStrings {
         "cli.sync.not_all_sent":
             "{count} thay đổi không được gửi và đã được để riêng; xem bằng `partrack sync --list`.",
         "cli.sync.forgotten": "Đã bỏ {count} thay đổi để riêng.",
+        "cli.sync.reason": "#{id} (mã chờ {queue_id}): {reason}",
+        "cli.sync.yours": "Thay đổi của bạn: {change}.",
+        "cli.sync.after_set_aside":
+            "Thay đổi trước đó của nhiệm vụ này không được gửi, nên thay đổi này cũng để riêng.",
         "cli.sync.progress": "tiến độ {progress}%",
         "cli.sync.note": "ghi chú: {note}",
         "cli.sync.explanation": "giải trình: {text}",
@@ -353,6 +357,9 @@ enum CLIStrings {
         "cli.sync.not_all_sent":
             "{count} changes were not sent and were set aside; see them with `partrack sync --list`.",
         "cli.sync.forgotten": "Dropped {count} changes set aside.",
+        "cli.sync.reason": "#{id} (queue id {queue_id}): {reason}",
+        "cli.sync.yours": "Your change: {change}.",
+        "cli.sync.after_set_aside": "An earlier change of this task was not sent, so this one is set aside too.",
         "cli.sync.progress": "progress {progress}%",
         "cli.sync.note": "note: {note}",
         "cli.sync.explanation": "explanation: {text}",

@@ -43,13 +43,19 @@ struct TaskChanger {
         guard let known = session.knownTasks.load(for: session.login)[taskID] else {
             throw CLIError(exit: .unreachable, words: .message(.init("cli.queue.never_seen", ["id": "\(taskID)"])))
         }
+        let queue = UpdateQueue(directory: session.context.configDirectory)
+        // Each change applied bumps the version by one: a second change queued for the same task
+        // is based on the version the first will make.
+        let earlier = try queue.load().pending.filter {
+            $0.taskID == taskID && $0.username == session.login.username
+        }
         var request = change
-        request.baseVersion = known.version
+        request.baseVersion = known.version + earlier.count
         let queued = QueuedChange(
             id: String(UUID().uuidString.prefix(8)).lowercased(), taskID: taskID, title: known.title,
             username: session.login.username, request: request, evidence: evidence.map(\.path),
             queuedAt: session.context.now())
-        try UpdateQueue(directory: session.context.configDirectory).append(queued)
+        try queue.append(queued)
         return queued
     }
 
