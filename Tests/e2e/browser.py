@@ -146,14 +146,18 @@ def screenshot(driver: WebDriver, name: str, widths=(1280, 375)) -> list[Path]:
     return saved
 
 
-def requested_urls(driver: WebDriver) -> list[str]:
-    """Every URL the browser asked for since the log was last read (Chrome's performance log)."""
-    urls = []
+def network_log(driver: WebDriver) -> tuple[list[str], list[tuple[str, int]]]:
+    """What the browser did since the log was last read (Chrome's performance log): every URL it
+    asked for, and the status of each page (document) it received."""
+    urls, documents = [], []
     for entry in driver.get_log("performance"):
         message = json.loads(entry["message"])["message"]
+        params = message.get("params", {})
         if message.get("method") == "Network.requestWillBeSent":
-            urls.append(message["params"]["request"]["url"])
-    return urls
+            urls.append(params["request"]["url"])
+        elif message.get("method") == "Network.responseReceived" and params.get("type") == "Document":
+            documents.append((params["response"]["url"], params["response"]["status"]))
+    return urls, documents
 
 
 def foreign_requests(urls: list[str], base: str) -> list[str]:
