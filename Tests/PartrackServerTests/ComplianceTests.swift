@@ -21,6 +21,7 @@ import VaporTesting
     func aDistrictSeesWhichCommunesReportedOnTimeLateOrNotAtAll(database: TestDatabase) async throws {
         let clock = try TestClock.vietnam("09/03/2023 09:00")
         try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
+            try await app.withoutDemoReports()
             try await submit(app, unit: "ba-giang", position: "Tư pháp – Hộ tịch", by: "bagiang.tpht")
             try clock.set(vietnam: "12/03/2023 09:00")
             try await submit(app, unit: "ba-giang", position: "Văn phòng – Thống kê", by: "bagiang.vptk")

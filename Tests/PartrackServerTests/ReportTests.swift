@@ -27,6 +27,7 @@ import VaporTesting
         // Q1 is due 15/03/2023; the positions' parts 5 days earlier, by the end of 10/03/2023.
         let clock = try TestClock.vietnam("10/03/2023 23:59")
         try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
+            try await app.withoutDemoReports()
             let period = try await app.period(.q1, of: "ba-giang").requireID()
             let justice = try await app.position(Self.justice, of: "ba-giang").requireID()
             let office = try await app.position(Self.office, of: "ba-giang").requireID()
@@ -55,6 +56,7 @@ import VaporTesting
     func theUnitReportIsCompiledApprovedAndSubmittedByTheRightPeople(database: TestDatabase) async throws {
         let clock = try TestClock.vietnam("09/03/2023 10:00")
         try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
+            try await app.withoutDemoReports()
             let period = try await app.period(.q1, of: "ba-giang").requireID()
             let officeHolder = try await app.signIn("bagiang.vptk")
             let justiceHolder = try await app.signIn("bagiang.tpht")
@@ -109,6 +111,7 @@ import VaporTesting
     func aLockedPeriodRefusesChangesUntilTheReviewerReopensIt(database: TestDatabase) async throws {
         let clock = try TestClock.vietnam("20/03/2023 08:00")
         try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
+            try await app.withoutDemoReports()
             let period = try await app.period(.q1, of: "ba-giang").requireID()
             let justice = try await app.position(Self.justice, of: "ba-giang").requireID()
             let reviewer = try await app.signIn("noivu.bato")

@@ -59,3 +59,10 @@ extension Application {
         try await AuditEvent.query(on: db).filter(\.$action == action).sort(\.$id).all()
     }
 }
+
+extension Application {
+    /// Forgets the reports the demo has already sent, for tests that build a report history of their own.
+    func withoutDemoReports() async throws {
+        try await PeriodReport.query(on: db).delete()
+    }
+}
