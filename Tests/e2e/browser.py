@@ -68,9 +68,12 @@ def path_of(driver: WebDriver) -> str:
     return urllib.parse.urlsplit(driver.current_url).path
 
 
-def sign_in(driver: WebDriver, base: str, username: str, password: str = DEMO_PASSWORD) -> str:
-    """Fills and submits the sign-in form like a person; returns the start page's path."""
-    driver.delete_all_cookies()
+def sign_in(driver: WebDriver, base: str, username: str, password: str = DEMO_PASSWORD,
+            fresh: bool = True) -> str:
+    """Fills and submits the sign-in form like a person; returns the start page's path. `fresh`
+    forgets the browser's cookies first (whoever was signed in, the language chosen)."""
+    if fresh:
+        driver.delete_all_cookies()
     driver.get(base + "/dang-nhap")
     driver.find_element(By.ID, "username").send_keys(username)
     driver.find_element(By.ID, "password").send_keys(password)

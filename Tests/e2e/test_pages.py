@@ -108,3 +108,25 @@ def test_main_pages_are_accessible_self_contained_and_photographed(role, demo_se
         screenshot(chromium, page.slug)
         network_log(chromium)  # the screenshots' re-layout requests nothing new, but keep pages apart
     assert not problems, "\n".join(problems)
+
+
+BROKEN_PAGE = ("data:text/html;charset=utf-8,<!doctype html><html><head><title>x</title></head><body>"
+               "<form><input name=q><select name=s><option>1</option></select><button></button></form>"
+               "<img src='data:image/gif;base64,R0lGODlhAQABAAAAACw='><script>var inline = 1</script>"
+               "<a href='javascript:void(0)' onclick='x()'>go</a></body></html>")
+
+
+def test_the_checks_catch_a_page_that_breaks_the_rules(chromium):
+    """The checks above can fail: on a page made to break each rule, each one reports it."""
+    chromium.get(BROKEN_PAGE)
+    unlabelled = chromium.execute_script(UNLABELLED_CONTROLS)
+    assert len(unlabelled) == 3, unlabelled  # the input, the select, the empty button
+    found = chromium.execute_script(SCRIPTS_AND_HANDLERS)
+    assert any(s.startswith("inline:") for s in found["scripts"])
+    assert found["handlers"] == ["A onclick"] and len(found["jsLinks"]) == 1
+    serious = {v["id"] for v in axe_violations(chromium) if v["impact"] in FAILING_IMPACTS}
+    assert {"label", "image-alt", "button-name"} <= serious, serious
+    assert foreign_requests(
+        ["http://127.0.0.1:8080/css/site.css", "data:image/png;base64,AA", "https://fonts.example.org/a.css",
+         "http://localhost:8080/x"], "http://127.0.0.1:8080") == ["https://fonts.example.org/a.css",
+                                                                "http://localhost:8080/x"]
