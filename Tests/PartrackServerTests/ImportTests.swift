@@ -37,7 +37,8 @@ import VaporTesting
             let unit = try await planlessCommune(app)
             let leader = try await app.signIn("bathanh.chutich")
             let plansBefore = try await Plan.query(on: app.db).count()
-            let response = try await upload(app, try Data(contentsOf: Self.seed001), filename: "kh-001.txt", unit: unit, as: leader)
+            let response = try await upload(
+                app, try Data(contentsOf: Self.seed001), filename: "kh-001.txt", unit: unit, as: leader)
             #expect(response.status == .created)
             let preview = try response.json(ImportPreviewDTO.self)
             let positionTasks = preview.tasks.filter { !$0.needsAssignment }
@@ -72,7 +73,9 @@ import VaporTesting
             let unit = try await planlessCommune(app)
             let leader = try await app.signIn("bathanh.chutich")
             var titleSets: [String: Set<String>] = [:]
-            for name in ["001-ba-giang.md", "001-ba-giang.docx", "001-ba-giang-appendix.csv", "001-ba-giang-appendix.xlsx"] {
+            for name in [
+                "001-ba-giang.md", "001-ba-giang.docx", "001-ba-giang-appendix.csv", "001-ba-giang-appendix.xlsx",
+            ] {
                 let response = try await upload(
                     app, try Data(contentsOf: Self.fixtures.appendingPathComponent(name)), filename: name, unit: unit,
                     as: leader)
@@ -80,7 +83,8 @@ import VaporTesting
                 let preview = try response.json(ImportPreviewDTO.self)
                 titleSets[name] = Set(preview.tasks.filter { !$0.leadPositions.isEmpty }.map(\.title))
             }
-            let text = try await upload(app, try Data(contentsOf: Self.seed001), filename: "kh.txt", unit: unit, as: leader)
+            let text = try await upload(
+                app, try Data(contentsOf: Self.seed001), filename: "kh.txt", unit: unit, as: leader)
             let reference = Set(try text.json(ImportPreviewDTO.self).tasks.filter { !$0.needsAssignment }.map(\.title))
             #expect(reference.count == 38)
             for (name, titles) in titleSets {
@@ -99,7 +103,8 @@ import VaporTesting
 
             // The same document: all 38 recognised, nothing duplicated.
             let same = try await upload(
-                app, try Data(contentsOf: Self.seed001), filename: "kh.txt", unit: unit, plan: plan.requireID(), as: leader)
+                app, try Data(contentsOf: Self.seed001), filename: "kh.txt", unit: unit, plan: plan.requireID(),
+                as: leader)
             let samePreview = try same.json(ImportPreviewDTO.self)
             let changes = try #require(samePreview.changes)
             #expect(changes.unchanged == 38)
@@ -107,7 +112,8 @@ import VaporTesting
 
             // A revision: one task's line deleted, one reworded.
             var text = try String(contentsOf: Self.seed001, encoding: .utf8)
-            let removedLine = "- Tăng cường ứng dụng công nghệ thông tin để nâng cao hiệu quả công tác phổ biến, giáo dục pháp luật."
+            let removedLine =
+                "- Tăng cường ứng dụng công nghệ thông tin để nâng cao hiệu quả công tác phổ biến, giáo dục pháp luật."
             #expect(text.contains(removedLine))
             text = text.replacingOccurrences(of: removedLine + "\n", with: "")
             text = text.replacingOccurrences(
@@ -141,25 +147,30 @@ import VaporTesting
             let empty = try await upload(app, Data(), filename: "rong.txt", unit: unit, as: leader)
             #expect(empty.status == .badRequest)
             let binary = try await upload(
-                app, Data((0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }), filename: "ke-hoach.docx", unit: unit,
+                app, Data((0..<4000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }), filename: "ke-hoach.docx",
+                unit: unit,
                 as: leader)
             #expect(binary.status == .unprocessableEntity)
             #expect(try binary.json(ErrorDTO.self).message.isEmpty == false)
             let missingColumns = "Số thứ tự;Ghi chú\n1;abc\n"
-            let table = try await upload(app, Data(missingColumns.utf8), filename: "phu-luc.csv", unit: unit, as: leader)
+            let table = try await upload(
+                app, Data(missingColumns.utf8), filename: "phu-luc.csv", unit: unit, as: leader)
             #expect(table.status == .unprocessableEntity)
-            let badDate = "Nhiệm vụ;Thời gian hoàn thành;Cơ quan chủ trì\nRà soát TTHC;31/02/2024;Văn phòng – Thống kê\n"
+            let badDate =
+                "Nhiệm vụ;Thời gian hoàn thành;Cơ quan chủ trì\nRà soát TTHC;31/02/2024;Văn phòng – Thống kê\n"
             let date = try await upload(app, Data(badDate.utf8), filename: "phu-luc.csv", unit: unit, as: leader)
             #expect(date.status == .unprocessableEntity)
             let dateError = try date.json(ErrorDTO.self)
             #expect(dateError.message.contains("31/02/2024"))
-            let huge = try await upload(app, Data(repeating: 0x41, count: 2 << 20), filename: "lon.txt", unit: unit, as: leader)
+            let huge = try await upload(
+                app, Data(repeating: 0x41, count: 2 << 20), filename: "lon.txt", unit: unit, as: leader)
             #expect(huge.status == .payloadTooLarge)
 
             #expect(try await Plan.query(on: app.db).count() == plans)
             #expect(try await PlanImportRecord.query(on: app.db).count() == 0)
-            let kept = (try? FileManager.default.contentsOfDirectory(
-                atPath: app.partrack.config.dataDirectory.appendingPathComponent("imports").path)) ?? []
+            let kept =
+                (try? FileManager.default.contentsOfDirectory(
+                    atPath: app.partrack.config.dataDirectory.appendingPathComponent("imports").path)) ?? []
             #expect(kept.isEmpty)
         }
     }
