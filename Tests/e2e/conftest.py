@@ -59,10 +59,6 @@ def chromium():
     driver.quit()
 
 
-def pytest_configure(config):
-    config.addinivalue_line("markers", "today(day): PARTRACK_TODAY for the test's fresh demo server")
-
-
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item, call):
     """On a failure, keep a picture of what the browser showed."""
