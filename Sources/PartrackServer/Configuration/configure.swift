@@ -18,6 +18,8 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     try useDatabase(config.database, dataDirectory: config.dataDirectory, on: app)
     app.migrations.add(MigrationList.all)
     app.asyncCommands.use(GenerateCommand(), as: "generate")
+    app.asyncCommands.use(LoadCatalogCommand(), as: "load-catalog")
+    app.asyncCommands.use(ImportPlanCommand(), as: "import-plan")
 
     app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = config.webDirectory.appendingPathComponent("templates").path + "/"
