@@ -12,17 +12,12 @@ enum AdminUnitsPage {
         let positions: [String]
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-    }
-
     struct Context: Encodable {
         let chrome: Chrome
         let units: [UnitLine]
-        let levels: [Option]
-        let parents: [Option]
-        let communes: [Option]
+        let levels: [FormOption]
+        let parents: [FormOption]
+        let communes: [FormOption]
         let error: String?
     }
 
@@ -50,10 +45,10 @@ enum AdminUnitsPage {
             "admin-units",
             Context(
                 chrome: Chrome(request), units: lines,
-                levels: UnitLevel.allCases.map { Option(value: $0.rawValue, label: request.localized($0.nameKey)) },
-                parents: units.map { Option(value: "\($0.id ?? 0)", label: $0.name) },
+                levels: UnitLevel.allCases.map { FormOption(value: $0.rawValue, label: request.localized($0.nameKey)) },
+                parents: units.map { FormOption(value: "\($0.id ?? 0)", label: $0.name) },
                 communes: units.filter { $0.level == .commune || $0.level == .department }.map {
-                    Option(value: "\($0.id ?? 0)", label: $0.name)
+                    FormOption(value: "\($0.id ?? 0)", label: $0.name)
                 }, error: error))
     }
 

@@ -15,17 +15,11 @@ enum AdminUsersPage {
         let href: String
     }
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct ListContext: Encodable {
         let chrome: Chrome
         let users: [UserLine]
-        let roles: [Option]
-        let units: [Option]
+        let roles: [FormOption]
+        let units: [FormOption]
         let error: String?
     }
 
@@ -48,9 +42,9 @@ enum AdminUsersPage {
                         href: Pages.adminUser.link($0.id ?? 0))
                 },
                 roles: Role.allCases.map {
-                    Option(value: $0.rawValue, label: request.localized($0.nameKey), selected: $0 == .officer)
+                    FormOption(value: $0.rawValue, label: request.localized($0.nameKey), selected: $0 == .officer)
                 },
-                units: units.map { Option(value: "\($0.id ?? 0)", label: $0.name, selected: false) }, error: error))
+                units: units.map { FormOption(value: "\($0.id ?? 0)", label: $0.name, selected: false) }, error: error))
     }
 
     struct CreateForm: Content {
@@ -92,7 +86,7 @@ enum AdminUsersPage {
     struct UserContext: Encodable {
         let chrome: Chrome
         let user: UserLine
-        let positions: [Option]
+        let positions: [FormOption]
         let action: String
     }
 
@@ -110,7 +104,7 @@ enum AdminUsersPage {
                     positions: user.positions.map(\.title).joined(separator: ", "), active: user.active,
                     href: Pages.adminUser.link(user.id ?? 0)),
                 positions: positions.map {
-                    Option(value: "\($0.id ?? 0)", label: $0.title, selected: held.contains($0.id ?? 0))
+                    FormOption(value: "\($0.id ?? 0)", label: $0.title, selected: held.contains($0.id ?? 0))
                 },
                 action: Pages.adminUser.link(user.id ?? 0)))
     }

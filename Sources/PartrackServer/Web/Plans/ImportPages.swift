@@ -6,16 +6,10 @@ import Vapor
 /// The import flow: upload a document, see what it would become (and what was not understood),
 /// confirm. Nothing is written before the confirmation.
 enum ImportPages {
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct UploadContext: Encodable {
         let chrome: Chrome
-        let units: [Option]
-        let plans: [Option]
+        let units: [FormOption]
+        let plans: [FormOption]
         let maxUploadMB: Int
         let error: String?
     }
@@ -40,9 +34,9 @@ enum ImportPages {
             "import",
             UploadContext(
                 chrome: Chrome(request),
-                units: units.map { Option(value: "\($0.id ?? 0)", label: $0.name, selected: $0.id == user.unitID) },
+                units: units.map { FormOption(value: "\($0.id ?? 0)", label: $0.name, selected: $0.id == user.unitID) },
                 plans: plans.map {
-                    Option(
+                    FormOption(
                         value: "\($0.id ?? 0)", label: "\($0.year) — \($0.title)", selected: "\($0.id ?? 0)" == wanted)
                 },
                 maxUploadMB: request.partrack.config.maxUploadBytes / 1_048_576, error: error))

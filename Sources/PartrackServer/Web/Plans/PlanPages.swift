@@ -104,18 +104,13 @@ enum PlanPages {
 
     // MARK: A leader's own task
 
-    struct Option: Encodable {
-        let value: String
-        let label: String
-    }
-
     struct NewTaskContext: Encodable {
         let chrome: Chrome
         let planTitle: String
         let action: String
-        let areas: [Option]
-        let positions: [Option]
-        let criteria: [Option]
+        let areas: [FormOption]
+        let positions: [FormOption]
+        let criteria: [FormOption]
         let error: String?
     }
 
@@ -139,10 +134,10 @@ enum PlanPages {
             "task-new",
             NewTaskContext(
                 chrome: Chrome(request), planTitle: plan.title, action: Pages.planTaskNew.link(try plan.requireID()),
-                areas: catalog.areas.map { Option(value: $0.code, label: "\($0.code). \($0.title)") },
-                positions: positions.map { Option(value: "\($0.id ?? 0)", label: $0.title) },
+                areas: catalog.areas.map { FormOption(value: $0.code, label: "\($0.code). \($0.title)") },
+                positions: positions.map { FormOption(value: "\($0.id ?? 0)", label: $0.title) },
                 criteria: catalog.allNodes.filter(\.isLeaf).map {
-                    Option(value: $0.code, label: "\($0.code) \($0.title)")
+                    FormOption(value: $0.code, label: "\($0.code) \($0.title)")
                 },
                 error: error))
     }

@@ -6,12 +6,6 @@ import Vapor
 /// A task's own page: what it is, its history, its evidence, the update form, explanation
 /// requests, and the leader's directions.
 enum TaskPage {
-    struct Option: Encodable {
-        let value: String
-        let label: String
-        let selected: Bool
-    }
-
     struct EvidenceLine: Encodable {
         let name: String
         let kind: String
@@ -39,8 +33,8 @@ enum TaskPage {
         let version: Int
         let completedAt: String?
         let explanationText: String?
-        let states: [Option]
-        let positions: [Option]
+        let states: [FormOption]
+        let positions: [FormOption]
         let mayUpdate: Bool
         let mayUpload: Bool
         let mayDirect: Bool
@@ -81,10 +75,10 @@ enum TaskPage {
                 criteria: links.map { "\($0.node.code) — \($0.node.title)" }.sorted(), version: task.version,
                 completedAt: task.completedAt.map(clock.formatDateTime), explanationText: task.completionExplanation,
                 states: [TaskState.notStarted, .inProgress, .done].map {
-                    Option(value: $0.rawValue, label: request.localized($0.nameKey), selected: $0 == task.state)
+                    FormOption(value: $0.rawValue, label: request.localized($0.nameKey), selected: $0 == task.state)
                 },
                 positions: unitPositions.compactMap { position in
-                    position.id.map { Option(value: "\($0)", label: position.title, selected: lead.contains($0)) }
+                    position.id.map { FormOption(value: "\($0)", label: position.title, selected: lead.contains($0)) }
                 },
                 mayUpdate: request.allows(.updateTask(context.scope)),
                 mayUpload: request.allows(.uploadEvidence(context.scope)), mayDirect: mayDirect,
