@@ -14,7 +14,8 @@ import VaporTesting
 
     @Test(arguments: TestDatabase.available, Contract.operations)
     func eachRoleGetsTheDocumentedStatus(database: TestDatabase, operation: Contract.Operation) async throws {
-        let example = try #require(Self.examples[operation.id], "PermissionMatrixTests has no example for \(operation.id)")
+        let example = try #require(
+            Self.examples[operation.id], "PermissionMatrixTests has no example for \(operation.id)")
         let document = try Contract.document()
         let clock = try TestClock.vietnam("10/09/2023 09:00")
         try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
@@ -49,7 +50,8 @@ import VaporTesting
         "createToken": { _, role in
             ExampleRequest(
                 path: "/tokens",
-                body: .json(TokenCreateRequest(username: "bagiang.tpht", password: demoPassword, name: "matrix \(role)")))
+                body: .json(
+                    TokenCreateRequest(username: "bagiang.tpht", password: demoPassword, name: "matrix \(role)")))
         },
         "listTokens": path("/tokens"),
         "revokeToken": { world, _ in ExampleRequest(path: "/tokens/\(try await world.spareTokenID())") },
@@ -68,12 +70,14 @@ import VaporTesting
         "updateTask": { world, role in
             ExampleRequest(
                 path: "/tasks/\(world.taskID)",
-                body: .json(TaskUpdateRequest(baseVersion: try await world.currentVersion(), note: "Ghi chú (\(role))")))
+                body: .json(TaskUpdateRequest(baseVersion: try await world.currentVersion(), note: "Ghi chú (\(role))"))
+            )
         },
         "taskHistory": { world, _ in ExampleRequest(path: "/tasks/\(world.taskID)/history") },
         "uploadEvidence": { world, role in
             ExampleRequest(
-                path: "/tasks/\(world.taskID)/evidence?filename=minh-chung.pdf", body: .bytes(try world.uniquePDF(role)))
+                path: "/tasks/\(world.taskID)/evidence?filename=minh-chung.pdf", body: .bytes(try world.uniquePDF(role))
+            )
         },
         "listEvidence": { world, _ in ExampleRequest(path: "/tasks/\(world.taskID)/evidence") },
         "downloadEvidence": { world, _ in ExampleRequest(path: "/evidence/\(try await world.evidenceID())") },
@@ -125,18 +129,21 @@ import VaporTesting
         "unitReport": { world, _ in ExampleRequest(path: "/periods/\(world.periodID)/unit-report") },
         "compileUnitReport": { world, _ in
             ExampleRequest(
-                path: "/periods/\(world.periodID)/unit-report/compile", body: .json(ReportNarrativeRequest(narrative: nil)))
+                path: "/periods/\(world.periodID)/unit-report/compile",
+                body: .json(ReportNarrativeRequest(narrative: nil)))
         },
         "approveUnitReport": { world, _ in
             try await world.arrange(.POST, "/periods/\(world.periodID)/unit-report/compile")
             return ExampleRequest(
-                path: "/periods/\(world.periodID)/unit-report/approve", body: .json(ReportNarrativeRequest(narrative: nil)))
+                path: "/periods/\(world.periodID)/unit-report/approve",
+                body: .json(ReportNarrativeRequest(narrative: nil)))
         },
         "submitUnitReport": { world, _ in
             try await world.arrange(.POST, "/periods/\(world.periodID)/unit-report/compile")
             try await world.arrange(.POST, "/periods/\(world.periodID)/unit-report/approve")
             return ExampleRequest(
-                path: "/periods/\(world.periodID)/unit-report/submit", body: .json(ReportNarrativeRequest(narrative: nil)))
+                path: "/periods/\(world.periodID)/unit-report/submit",
+                body: .json(ReportNarrativeRequest(narrative: nil)))
         },
 
         "compliance": { world, _ in ExampleRequest(path: "/compliance?unit=\(world.unitID)&period=H1&year=2023") },
