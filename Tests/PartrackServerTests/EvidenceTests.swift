@@ -77,12 +77,12 @@ import VaporTesting
             let png = try fixture("photo.png")
             let response = try await upload(
                 app, taskID: task.requireID(), filename: "bao-cao.pdf", data: png, as: officer)
-            #expect(response.status == .unprocessableEntity)
+            #expect(response.status == .unsupportedMediaType)
             let error = try response.json(ErrorDTO.self)
             #expect(error.message.contains("PNG"))
             let text = try await upload(
                 app, taskID: task.requireID(), filename: "ghi-chu.pdf", data: Data("chỉ là chữ".utf8), as: officer)
-            #expect(text.status == .unprocessableEntity)
+            #expect(text.status == .unsupportedMediaType)
             #expect(try await Evidence.query(on: app.db).count() == 0)
             #expect(filesOnDisk(app).stored.isEmpty && filesOnDisk(app).staging.isEmpty)
         }

@@ -128,11 +128,11 @@ import VaporTesting
             #expect(try locked.json(PeriodStatusDTO.self).lockedBy == "Lê Thị Hồng Nhung")
 
             let refused = try await submitPart(app, period: period, position: justice, as: officer)
-            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.status == .conflict)
             #expect(try refused.json(ErrorDTO.self).message.contains("Lê Thị Hồng Nhung"))
             let compile = try await app.sendRequest(
                 .POST, "/api/v1/periods/\(period)/unit-report/compile", headers: leader)
-            #expect(compile.status == .unprocessableEntity)
+            #expect(compile.status == .conflict)
             #expect(try await PeriodReport.query(on: app.db).count() == 0)
 
             let reopened = try await app.send(

@@ -29,8 +29,13 @@ struct EvidenceIntake {
             let entries =
                 staged.prefix.starts(with: [0x50, 0x4B, 0x03, 0x04])
                 ? ZipEntries.names(of: staged.temporaryFile) : nil
-            kind = try EvidenceKind.check(filename: filename, contentPrefix: staged.prefix, zipEntryNames: entries)
-                .get()
+            switch EvidenceKind.check(filename: filename, contentPrefix: staged.prefix, zipEntryNames: entries) {
+            case .success(let found): kind = found
+            // A kind partrack does not keep as evidence, or a name that lies about the content:
+            // HTTP's word for it is 415.
+            case .failure(let refusal):
+                throw PartrackError(status: .unsupportedMediaType, code: refusal.message.key, message: refusal.message)
+            }
             if let existing = try await Evidence.query(on: request.db).filter(\.$task.$id == taskID)
                 .filter(\.$sha256 == staged.sha256).first()
             {

@@ -38,7 +38,10 @@ struct PeriodContext {
 
     /// Refuses any change while the reviewer has the period locked.
     func requireUnlocked(clock: CivilClock) throws {
-        try PeriodLocking.checkReportChange(lock: lock, clock: clock).get()
+        // A conflict with the period's state (409), like locking a locked period.
+        if case .failure(let refusal) = PeriodLocking.checkReportChange(lock: lock, clock: clock) {
+            throw PartrackError(status: .conflict, code: refusal.message.key, message: refusal.message)
+        }
     }
 
     func position(_ id: Int) throws -> Position {
