@@ -66,14 +66,17 @@ class PartrackServer:
     """A server process on a scratch data directory. `today` is PARTRACK_TODAY (dd/mm/yyyy)."""
 
     def __init__(self, binary: Path, *, today: str | None = "20/06/2023", demo: bool = True,
-                 log_dir: Path | None = None, name: str = "server"):
+                 log_dir: Path | None = None, name: str = "server", data_dir: Path | None = None):
         self.binary = binary
         self.today = today
         self.demo = demo
         self.name = name
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
-        self.data_dir = Path(tempfile.mkdtemp(prefix="partrack-e2e-"))
+        # A given data directory is the caller's and is kept; a scratch one is removed at stop().
+        self.owns_data = data_dir is None
+        self.data_dir = Path(tempfile.mkdtemp(prefix="partrack-e2e-")) if data_dir is None else data_dir
+        self.data_dir.mkdir(parents=True, exist_ok=True)
         self.log_path = (log_dir or self.data_dir) / f"{name}.log"
         self.process: subprocess.Popen | None = None
 
@@ -134,7 +137,7 @@ class PartrackServer:
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
-        if not keep_data:
+        if self.owns_data and not keep_data:
             shutil.rmtree(self.data_dir, ignore_errors=True)
 
     def restart(self, today: str) -> "PartrackServer":
