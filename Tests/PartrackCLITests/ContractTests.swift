@@ -22,7 +22,7 @@ import VaporTesting
 
     @Test(arguments: TestDatabase.available)
     func everyAPIRouteIsDocumentedAndEveryDocumentedOperationIsARoute(database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withGatedTestApp(database) { app in
             let routes = Set(
                 app.routes.all.compactMap { route -> String? in
                     let parts = route.path.map { component -> String in
@@ -45,7 +45,7 @@ import VaporTesting
 
     @Test(arguments: TestDatabase.available)
     func theServerServesTheContractAsKeptInTheRepository(database: TestDatabase) async throws {
-        try await withTestApp(database) { app in
+        try await withGatedTestApp(database) { app in
             let response = try await app.sendRequest(.GET, "/api/v1/openapi.yaml")
             #expect(response.status == .ok)
             #expect(response.headers.first(name: .contentType)?.hasPrefix("application/yaml") == true)

@@ -18,7 +18,7 @@ import VaporTesting
             Self.examples[operation.id], "PermissionMatrixTests has no example for \(operation.id)")
         let document = try Contract.document()
         let clock = try TestClock.vietnam("10/09/2023 09:00")
-        try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
+        try await withGatedTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
             let world = try await DemoWorld.make(app)
             for role in Contract.roles {
                 let expected = try #require(operation.access[role])

@@ -26,7 +26,7 @@ struct CLIHarness {
         _ database: TestDatabase, now: String = defaultNow, _ body: (CLIHarness) async throws -> Void
     ) async throws {
         let clock = try TestClock.vietnam(now)
-        try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
+        try await withGatedTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
             let port = try await app.startLive()
             let folder = FileManager.default.temporaryDirectory
                 .appendingPathComponent("partrack-cli-\(UUID().uuidString)", isDirectory: true)
