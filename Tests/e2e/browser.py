@@ -60,7 +60,8 @@ def start_chromium(*, javascript: bool = True, width: int = 1280, height: int = 
 
 def assert_page_scripts_disabled(driver: WebDriver) -> None:
     """Proves the profile really runs no page JavaScript: an inline script must leave the page alone."""
-    driver.get("data:text/html,<p id=probe>static</p><script>document.getElementById('probe').textContent='ran'</script>")
+    driver.get("data:text/html,<p id=probe>static</p>"
+               "<script>document.getElementById('probe').textContent='ran'</script>")
     assert driver.find_element(By.ID, "probe").text == "static", "page JavaScript still runs in this profile"
 
 

@@ -44,7 +44,8 @@ const scripts = [...document.scripts].map(s => s.src ? new URL(s.src).pathname +
 const handlers = [];
 for (const el of document.querySelectorAll('*'))
   for (const a of el.attributes) if (a.name.startsWith('on')) handlers.push(el.tagName + ' ' + a.name);
-const jsLinks = [...document.querySelectorAll('[href^="javascript:"], [action^="javascript:"]')].map(e => e.outerHTML.slice(0, 80));
+const jsLinks = [...document.querySelectorAll('[href^="javascript:"], [action^="javascript:"]')]
+  .map(e => e.outerHTML.slice(0, 80));
 return {scripts, handlers, jsLinks};
 """
 
@@ -78,7 +79,8 @@ def test_main_pages_are_accessible_self_contained_and_photographed(role, demo_se
         urls, documents = network_log(chromium)
         where = f"{page.slug} ({page.path})"
 
-        statuses = [status for url, status in documents if urllib.parse.urlsplit(url).path == urllib.parse.urlsplit(base + page.path).path]
+        wanted = urllib.parse.urlsplit(base + page.path).path
+        statuses = [status for url, status in documents if urllib.parse.urlsplit(url).path == wanted]
         if statuses != [200]:
             problems.append(f"{where}: answered {statuses or documents}")
         for url in foreign_requests(urls, base):

@@ -109,7 +109,8 @@ def test_typed_markup_is_shown_as_text_everywhere(fresh_demo_server, chromium):
     assert_inert("task page")
     task = path_of(driver)
 
-    for user, page in [("bagiang.chutich", "/xa/3"), ("bagiang.tpht", "/viec-cua-toi"), ("bagiang.chutich", "/ke-hoach")]:
+    listings = [("bagiang.chutich", "/xa/3"), ("bagiang.tpht", "/viec-cua-toi"), ("bagiang.chutich", "/ke-hoach")]
+    for user, page in listings:
         sign_in(driver, base, user)
         driver.get(base + page)
         if page == "/ke-hoach":
