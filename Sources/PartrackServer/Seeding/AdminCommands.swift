@@ -129,6 +129,15 @@ enum CommandFailure: Error, CustomStringConvertible {
     }
 }
 
+extension Sequence {
+    /// `map` with an asynchronous transform, in order.
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
+}
+
 extension Optional {
     func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
         switch self {

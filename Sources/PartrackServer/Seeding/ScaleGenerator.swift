@@ -4,8 +4,9 @@ import PartrackDomain
 import PartrackFiles
 import Vapor
 
-/// Fills a database with a generated province of N communes × M tasks, with varied states, dates
-/// and completion times, for benchmarks and for trying the pages at province scale.
+/// Fills a database with a generated province of N communes × M tasks, with varied states, dates,
+/// completion times, evidence counts and sent reports, for benchmarks and for trying the pages at
+/// province scale.
 /// Deterministic: the same seed and sizes give the same data.
 struct ScaleGenerator {
     struct Options {
@@ -37,6 +38,7 @@ struct ScaleGenerator {
         }
         let passwordHash = try app.password.hash("partrack-demo")
         var random = SeededRandom(seed: options.seed)
+        let evidenceFiles = try await makeEvidenceFiles()
 
         let province = OrgUnit(
             code: provinceCode, name: "Tỉnh sinh tự động số \(options.seed)", level: .province, parentID: nil)
@@ -49,10 +51,20 @@ struct ScaleGenerator {
         for number in 1...options.communes {
             // Draw the commune's tasks first: the transaction's closure may not touch the generator.
             let tasks = drawTasks(leavesByArea: leavesByArea, random: &random)
+            let evidenceCounts = tasks.map { task in
+                Int.random(in: 0...(task.state == .done ? 3 : task.state == .inProgress ? 1 : 0), using: &random)
+            }
+            // Days after the due date each of Q1, H1 and 9M was sent (negative: early; nil: never).
+            let reportDelays: [Int?] = (0..<3).map { _ in
+                let roll = Int.random(in: 0..<10, using: &random)
+                return roll < 6
+                    ? -Int.random(in: 0...5, using: &random) : roll < 9 ? Int.random(in: 1...10, using: &random) : nil
+            }
             try await app.db.transaction { db in
-                try await createCommune(
+                let (planID, unitID) = try await createCommune(
                     number, provinceID: province.requireID(), provinceCode: provinceCode, catalogID: catalogID,
-                    tasks: tasks, passwordHash: passwordHash, on: db)
+                    tasks: tasks, evidence: (evidenceCounts, evidenceFiles), passwordHash: passwordHash, on: db)
+                try await sendReports(of: planID, unitID: unitID, delays: reportDelays, on: db)
             }
         }
         return provinceCode
@@ -60,13 +72,14 @@ struct ScaleGenerator {
 
     private func createCommune(
         _ number: Int, provinceID: Int, provinceCode: String, catalogID: Int, tasks drawn: [NewTask],
-        passwordHash: String, on db: any Database
-    ) async throws {
+        evidence: (counts: [Int], files: [StagedFile]), passwordHash: String, on db: any Database
+    ) async throws -> (planID: Int, unitID: Int) {
         let code = "\(provinceCode)-xa-\(number)"
         let unit = OrgUnit(code: code, name: "UBND xã Mẫu \(number)", level: .commune, parentID: provinceID)
         try await unit.create(on: db)
         let unitID = try unit.requireID()
         var positionIDs: [Int] = []
+        var officerIDs: [Int] = []
         for (index, title) in Self.positionTitles.enumerated() {
             let position = Position(unitID: unitID, title: title, aliases: [])
             position.compilesUnitReport = index == 0
@@ -76,6 +89,7 @@ struct ScaleGenerator {
                 username: "\(code).cc\(index + 1)", displayName: "Công chức \(index + 1) xã \(number)",
                 passwordHash: passwordHash, role: .officer, unitID: unitID)
             try await officer.create(on: db)
+            officerIDs.append(try officer.requireID())
             try await PositionHolder(positionID: positionIDs[index], userID: officer.requireID()).create(on: db)
         }
         try await User(
@@ -89,7 +103,7 @@ struct ScaleGenerator {
             task.leadPositionIDs = task.leadPositionIDs.map { positionIDs[$0] }
             return task
         }
-        try await PlanWriter.create(
+        let plan = try await PlanWriter.create(
             NewPlan(
                 unitID: unitID, catalogID: catalogID, year: options.year, number: "\(number)/KH-UBND",
                 documentDate: LocalDate(year: options.year, month: 1, day: 15),
@@ -97,6 +111,60 @@ struct ScaleGenerator {
                 targetRank: nil, targetClass: "Tốt", state: .active,
                 periods: ReportingCalendar.defaultPeriods(year: options.year), tasks: tasks),
             on: db)
+
+        // Evidence rows pointing at the few files stored once: the same file on many tasks, as in life.
+        let stored = try await PlanTask.query(on: db).filter(\.$plan.$id == plan.requireID()).sort(\.$sortOrder).all()
+        var rows: [Evidence] = []
+        for (index, task) in stored.enumerated() where evidence.counts[index] > 0 {
+            let uploader = officerIDs[index % officerIDs.count]
+            for copy in 0..<evidence.counts[index] {
+                let file = evidence.files[(index + copy) % evidence.files.count]
+                rows.append(
+                    Evidence(
+                        taskID: try task.requireID(), filename: "tai-lieu-\(index + 1)-\(copy + 1).pdf", kind: "pdf",
+                        contentType: "application/pdf", size: file.size, sha256: file.sha256, uploaderID: uploader,
+                        uploadedAt: task.completedAt
+                            ?? app.partrack.clock.startOfDay(
+                                task.dueDate ?? LocalDate(year: options.year, month: 1, day: 1)!)))
+            }
+        }
+        if !rows.isEmpty { try await rows.create(on: db) }
+        return (try plan.requireID(), unitID)
+    }
+
+    /// The commune's own reports for the first periods, sent as drawn.
+    private func sendReports(of planID: Int, unitID: Int, delays: [Int?], on db: any Database) async throws {
+        let periods = try await ReportPeriod.query(on: db).filter(\.$plan.$id == planID).all()
+            .sorted { $0.kind < $1.kind }
+        for (period, delay) in zip(periods, delays) {
+            guard let delay else { continue }
+            let report = PeriodReport(periodID: try period.requireID(), unitID: unitID, positionID: nil)
+            let sent = app.partrack.clock.instant(on: period.dueDate.adding(days: delay), hour: 16, minute: 0)
+            report.approvedAt = sent
+            report.submittedAt = sent
+            try await report.create(on: db)
+        }
+    }
+
+    /// A stored evidence file the generated rows point to.
+    struct StagedFile {
+        let sha256: String
+        let size: Int
+    }
+
+    /// A handful of small real PDF files, stored once in the evidence store.
+    private func makeEvidenceFiles() async throws -> [StagedFile] {
+        let store = EvidenceStore(dataDirectory: app.partrack.config.dataDirectory)
+        return try await (1...6).asyncMap { number in
+            let pdf =
+                "%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+                + "2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% partrack: tai lieu kiem chung mau \(number)\n"
+                + "trailer << /Root 1 0 R >>\n%%EOF\n"
+            let staged = try await StagedUpload.receive(
+                SingleChunk(buffer: ByteBuffer(string: pdf)), limit: 1 << 20, in: store.stagingDirectory)
+            _ = try store.commit(staged)
+            return StagedFile(sha256: staged.sha256, size: staged.size)
+        }
     }
 
     /// One commune's tasks with their outcomes, positions given by index among `positionTitles`.
