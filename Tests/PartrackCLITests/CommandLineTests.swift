@@ -36,7 +36,11 @@ import Testing
         // "OVERVIEW: <Vietnamese> (<English>)."
         #expect(overview.range(of: #"OVERVIEW: \S.* \([A-Z][^)]*\)\."#, options: .regularExpression) != nil)
         #expect(help.stdout.contains("Ví dụ / Example"))
-        #expect(help.stdout.contains("partrack "))
+        // Examples stay whole lines a person can copy (none wrapped at 80 columns).
+        let examples = help.stdout.components(separatedBy: "Ví dụ / Example").last?
+            .components(separatedBy: "USAGE:").first?.split(separator: "\n").dropFirst() ?? []
+        #expect(!examples.isEmpty)
+        for line in examples { #expect(line.hasPrefix("  ") && line.contains("partrack "), "\(line)") }
     }
 
     @Test func theRootHelpListsTheExitCodes() async {

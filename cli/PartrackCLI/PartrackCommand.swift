@@ -19,7 +19,7 @@ public struct PartrackCommand: AsyncParsableCommand {
 
             Mã thoát / Exit codes:
               0  thành công (success)
-              1  máy chủ từ chối, ví dụ không có quyền (refused by the server, e.g. not allowed)
+              1  máy chủ từ chối, như không có quyền (refused, e.g. not allowed)
               2  dòng lệnh sai (usage error)
               3  không kết nối được máy chủ (cannot reach the server)
 

@@ -13,7 +13,7 @@ struct ExportProjectionCommand: PartrackSubcommand {
             One row per unit with a plan, by projected score: earned, projected, ceiling, maximum, percent, class, rank, tasks. With --period, figures are as of that period's cut-off (by the year's default calendar); otherwise as of today.
 
             Ví dụ / Example:
-              partrack export projection --unit ba-to --year 2023 --period H1 -o du-kien-6-thang.csv
+              partrack export projection --unit ba-to --year 2023 --period H1 -o h1.csv
             """)
 
     @OptionGroup var export: ExportOptions

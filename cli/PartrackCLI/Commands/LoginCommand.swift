@@ -13,9 +13,8 @@ struct LoginCommand: PartrackSubcommand {
 
             Ví dụ / Examples:
               partrack login --server https://partrack.example.vn --user bagiang.vptk
-              partrack login --user bagiang.vptk            # máy chủ lần trước (the last server)
-              printf '%s\\n' "$MAT_KHAU" | partrack login --server http://localhost:8080 \\
-                  --user bagiang.vptk --password-stdin
+              partrack login --user bagiang.vptk     # máy chủ lần trước (last server)
+              echo "$MAT_KHAU" | partrack login --user bagiang.vptk --password-stdin
             """)
 
     @Option(help: "Địa chỉ máy chủ, ví dụ https://partrack.example.vn; mặc định là máy chủ lần trước. (Server URL.)")

@@ -13,7 +13,7 @@ struct TaskDoneCommand: PartrackSubcommand {
 
             Ví dụ / Examples:
               partrack task done 12 --evidence quyet-dinh-15.pdf bien-ban.docx
-              partrack task done 14 --explain "Đã niêm yết tại trụ sở, không có văn bản riêng"
+              partrack task done 14 --explain "Đã niêm yết tại trụ sở, không có văn bản"
               partrack task done 12 --evidence quyet-dinh-15.pdf --queue
             """)
 

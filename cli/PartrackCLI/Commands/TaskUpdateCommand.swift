@@ -12,9 +12,9 @@ struct TaskUpdateCommand: PartrackSubcommand {
             Progress above 0 starts a not-started task. Lowering progress needs a note saying why. The change is based on the version just read: if someone else changed the task meanwhile, the server refuses (exit 1) and partrack prints the task as it now is; nothing is overwritten.
 
             Ví dụ / Examples:
-              partrack task update 12 --progress 60 --note "Đã họp lấy ý kiến các thôn"
+              partrack task update 12 --progress 60 --note "Đã họp lấy ý kiến"
               partrack task update 12 --note "Chờ kinh phí"
-              partrack task update 12 --progress 80 --queue     # xếp hàng nếu mất mạng (queue if offline)
+              partrack task update 12 --progress 80 --queue   # mất mạng (offline)
             """)
 
     @Argument(help: "Số của nhiệm vụ. (Task id.)")
