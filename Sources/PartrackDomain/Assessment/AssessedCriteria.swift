@@ -46,3 +46,11 @@ enum CriterionCode {
         return nil
     }
 }
+
+extension CatalogDefinition {
+    /// Codes of the leaves a unit self-scores and the council appraises, in catalog order.
+    public var assessedLeafCodes: [String] { AssessedCriteria(self).scoredLeaves.map(\.code) }
+
+    /// Codes of the leaves whose points come from the survey, in catalog order.
+    public var surveyLeafCodes: [String] { AssessedCriteria(self).surveyLeaves.map(\.code) }
+}

@@ -21,21 +21,8 @@ struct EvidenceIntake {
         _ chunks: Chunks, filename: String, taskID: Int, unitID: Int
     ) async throws -> Stored where Chunks.Element == ByteBuffer {
         let store = EvidenceStore(dataDirectory: request.partrack.config.dataDirectory)
-        let staged = try await StagedUpload.receive(
-            chunks, limit: request.partrack.config.maxUploadBytes, in: store.stagingDirectory)
-        let kind: EvidenceKind
+        let (staged, kind) = try await stageChecked(chunks, filename: filename, in: store)
         do {
-            guard staged.size > 0 else { throw PartrackError.badRequest(Message("upload.empty")) }
-            let entries =
-                staged.prefix.starts(with: [0x50, 0x4B, 0x03, 0x04])
-                ? ZipEntries.names(of: staged.temporaryFile) : nil
-            switch EvidenceKind.check(filename: filename, contentPrefix: staged.prefix, zipEntryNames: entries) {
-            case .success(let found): kind = found
-            // A kind partrack does not keep as evidence, or a name that lies about the content:
-            // HTTP's word for it is 415.
-            case .failure(let refusal):
-                throw PartrackError(status: .unsupportedMediaType, code: refusal.message.key, message: refusal.message)
-            }
             if let existing = try await Evidence.query(on: request.db).filter(\.$task.$id == taskID)
                 .filter(\.$sha256 == staged.sha256).first()
             {
@@ -74,5 +61,30 @@ struct EvidenceIntake {
             throw error
         }
         return Stored(evidence: evidence, isNew: true)
+    }
+
+    /// Stages the upload (size-limited, hashed, fsynced) and checks its kind by content; a refused
+    /// file is discarded before the error is thrown.
+    func stageChecked<Chunks: AsyncSequence>(
+        _ chunks: Chunks, filename: String, in store: EvidenceStore
+    ) async throws -> (StagedUpload, EvidenceKind) where Chunks.Element == ByteBuffer {
+        let staged = try await StagedUpload.receive(
+            chunks, limit: request.partrack.config.maxUploadBytes, in: store.stagingDirectory)
+        do {
+            guard staged.size > 0 else { throw PartrackError.badRequest(Message("upload.empty")) }
+            let entries =
+                staged.prefix.starts(with: [0x50, 0x4B, 0x03, 0x04])
+                ? ZipEntries.names(of: staged.temporaryFile) : nil
+            switch EvidenceKind.check(filename: filename, contentPrefix: staged.prefix, zipEntryNames: entries) {
+            case .success(let found): return (staged, found)
+            // A kind partrack does not keep as evidence, or a name that lies about the content:
+            // HTTP's word for it is 415.
+            case .failure(let refusal):
+                throw PartrackError(status: .unsupportedMediaType, code: refusal.message.key, message: refusal.message)
+            }
+        } catch {
+            staged.discard()
+            throw error
+        }
     }
 }

@@ -31,6 +31,7 @@ enum MigrationList {
         CreatePlanImport(),
         CreateLookupIndexes(),
         SessionRecord.migration,
+        CreateAssessment(),
     ]
 }
 
