@@ -86,6 +86,33 @@ func routes(_ app: Application) throws {
     signedIn.get("baselines", use: BaselinesAPI.list)
     signedIn.put("baselines", use: BaselinesAPI.record)
 
+    // Assessment rounds (issue 8): the reviewer opens, sets the council, compiles and publishes;
+    // the unit self-assesses and submits; the council appraises.
+    let rounds = signedIn.grouped("assessment-rounds")
+    rounds.get(use: AssessmentRoundsAPI.list)
+    rounds.post(use: AssessmentRoundsAPI.open)
+    rounds.get(":roundID", use: AssessmentRoundsAPI.show)
+    rounds.put(":roundID", "council", use: AssessmentRoundsAPI.setCouncil)
+    rounds.get(":roundID", "progress", use: AssessmentRoundsAPI.progress)
+    rounds.get(":roundID", "results", use: AssessmentRoundsAPI.results)
+    rounds.get(":roundID", "results.csv", use: AssessmentRoundsAPI.resultsCSV)
+    rounds.post(":roundID", "publish", use: AssessmentRoundsAPI.publish)
+    rounds.post(":roundID", "evidence-requests", ":requestID", "answer", use: AssessmentRoundsAPI.answer)
+    let unit = rounds.grouped(":roundID", "units", ":unitID")
+    unit.get(use: AssessmentUnitsAPI.show)
+    unit.put("owners", use: AssessmentUnitsAPI.setOwners)
+    unit.post("prefill", use: AssessmentUnitsAPI.prefill)
+    unit.post("confirm", use: AssessmentUnitsAPI.confirm)
+    unit.put("scores", ":code", use: AssessmentUnitsAPI.score)
+    unit.on(.POST, "documents", body: .stream, use: AssessmentUnitsAPI.upload)
+    unit.get("files", ":kind", ":fileID", use: AssessmentUnitsAPI.file)
+    unit.post("submit", use: AssessmentUnitsAPI.submit)
+    unit.post("reopen", use: AssessmentUnitsAPI.reopen)
+    unit.put("appraisals", ":code", use: AssessmentUnitsAPI.appraise)
+    unit.post("appraisals", "accept-remaining", use: AssessmentUnitsAPI.acceptRemaining)
+    unit.post("evidence-requests", use: AssessmentUnitsAPI.ask)
+    unit.put("survey", ":code", use: AssessmentUnitsAPI.survey)
+
     // Plan import: upload a document for a preview (the body is the file), then confirm.
     signedIn.on(.POST, "imports", body: .collect(maxSize: nil), use: ImportsAPI.upload)
     signedIn.get("imports", ":importID", use: ImportsAPI.show)

@@ -110,13 +110,13 @@ public enum AssessmentPolicy {
 
     // MARK: Shared rules
 
-    /// Why `user` may not do the unit's own work (scoring, answering) on `unitID` at all.
     /// Uploading the unit's own documents (evidence no task carries, the signed report): its officers
     /// and leader, not reviewers or admins.
     public static func mayUploadDocument(_ user: ActingUser, unitID: Int) -> AccessDecision {
         unitWorkRefusal(user, unitID: unitID).map { .deny($0) } ?? .allow
     }
 
+    /// Why `user` may not do the unit's own work (scoring, answering) on `unitID` at all.
     private static func unitWorkRefusal(_ user: ActingUser, unitID: Int) -> Message? {
         guard user.active else { return Message(AccountabilityMessageKey.accessInactive) }
         switch user.role {

@@ -1,4 +1,5 @@
 import PartrackAPI
+import PartrackDomain
 import Vapor
 
 // The wire types live in PartrackAPI (Foundation only) so the CLI shares them without Vapor;
@@ -38,3 +39,22 @@ extension BaselineDTO: Content {}
 extension ImportPreviewDTO: Content {}
 extension ImportConfirmRequest: Content {}
 extension ImportResultDTO: Content {}
+extension AssessmentRoundDTO: Content {}
+extension UnitAssessmentDTO: Content {}
+extension AssessmentDocumentDTO: Content {}
+extension EvidenceRequestDTO: Content {}
+extension OpenRoundRequest: Content {}
+extension AreaOwnersRequest: Content {}
+extension SelfScoreRequest: Content {}
+extension SubmitSelfAssessmentRequest: Content {}
+extension ReopenUnitRequest: Content {}
+extension AppraiseRequest: Content {}
+extension AskEvidenceRequest: Content {}
+extension AnswerEvidenceRequest: Content {}
+extension SurveyPointsRequest: Content {}
+extension CouncilRequest: Content {}
+extension CountDTO: Content {}
+extension AssessmentResultsDTO: Content {}
+extension SelfScore: Content {}
+extension Appraisal: Content {}
+extension AppraisalProgress: Content {}
