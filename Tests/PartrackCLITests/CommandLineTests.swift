@@ -25,6 +25,7 @@ import Testing
         ["task", "done"], ["task", "evidence"], ["report"], ["report", "show"], ["report", "draft"],
         ["report", "submit"], ["report", "approve"], ["projection"], ["compliance"], ["plan"], ["plan", "import"],
         ["export"], ["export", "compliance"], ["export", "projection"], ["sync"],
+        ["assessment"], ["assessment", "rounds"], ["assessment", "scores"], ["assessment", "ranking"],
     ]
 
     @Test(arguments: commands)
@@ -37,7 +38,8 @@ import Testing
         #expect(overview.range(of: #"OVERVIEW: \S.* \([A-Z][^)]*\)\."#, options: .regularExpression) != nil)
         #expect(help.stdout.contains("Ví dụ / Example"))
         // Examples stay whole lines a person can copy (none wrapped at 80 columns).
-        let examples = help.stdout.components(separatedBy: "Ví dụ / Example").last?
+        let examples =
+            help.stdout.components(separatedBy: "Ví dụ / Example").last?
             .components(separatedBy: "USAGE:").first?.split(separator: "\n").dropFirst() ?? []
         #expect(!examples.isEmpty)
         for line in examples { #expect(line.hasPrefix("  ") && line.contains("partrack "), "\(line)") }
@@ -57,6 +59,8 @@ import Testing
         #expect(await run(["task", "update", "3"]).code == 2)
         #expect(await run(["report", "show", "--period", "Q5"]).code == 2)
         #expect(await run(["no-such-command"]).code == 2)
+        #expect(await run(["assessment", "scores", "third"]).code == 2)
+        #expect(await run(["assessment", "ranking"]).code == 2)
         let badServer = await run(["login", "--server", "partrack.example.vn", "--user", "x", "--password-stdin"])
         #expect(badServer.code == 2)
         #expect(badServer.stderr.contains("https://"))
@@ -116,6 +120,10 @@ import Testing
             + DeadlineStatus.allCases.map { "cli.deadline.\($0.rawValue)" }
             + ReportStatus.allCases.map { "cli.report_status.\($0.rawValue)" }
             + Role.allCases.map { "cli.role.\($0.rawValue)" } + PeriodKind.allCases.map { "cli.period.\($0.rawValue)" }
+            + RoundPhase.allCases.map { "cli.phase.\($0.rawValue)" }
+            + ScoreSource.allCases.map { "cli.source.\($0.rawValue)" }
+            + SelfAssessmentProblem.Kind.allCases.map { "cli.problem.\($0.rawValue)" }
+            + TieRule.allCases.map { "cli.tie_rule.\($0.rawValue)" }
         for key in names { #expect(CLIStrings.vi[key] != nil, "\(key)") }
     }
 

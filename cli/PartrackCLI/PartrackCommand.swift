@@ -9,9 +9,9 @@ public struct PartrackCommand: AsyncParsableCommand {
         commandName: "partrack",
         abstract: "Theo dõi nhiệm vụ cải thiện Chỉ số CCHC từ dòng lệnh (PAR INDEX task tracking from the terminal).",
         discussion: """
-            partrack nói chuyện với máy chủ partrack qua API JSON của nó: xem và cập nhật nhiệm vụ, nộp minh chứng, viết và nộp báo cáo định kỳ, xem điểm dự kiến và tình hình tuân thủ.
+            partrack nói chuyện với máy chủ partrack qua API JSON của nó: xem và cập nhật nhiệm vụ, nộp minh chứng, viết và nộp báo cáo định kỳ, xem điểm dự kiến và tình hình tuân thủ, điểm tự đánh giá, thẩm định và thứ hạng cuối năm.
 
-            partrack talks to a partrack server through its JSON API: list and update tasks, upload evidence, write and submit periodic reports, see the projected score and compliance.
+            partrack talks to a partrack server through its JSON API: list and update tasks, upload evidence, write and submit periodic reports, see the projected score and compliance, and the year-end self-assessment, appraisal and ranking.
 
             Kết quả ra stdout (bảng, hoặc JSON với --format json), thông báo ra stderr. Tiếng Việt là mặc định; đặt PARTRACK_LANG=en (hoặc LANG=en_US.UTF-8) để dùng tiếng Anh.
 
@@ -28,12 +28,13 @@ public struct PartrackCommand: AsyncParsableCommand {
               partrack tasks --mine
               partrack task done 12 --evidence bien-ban.pdf
               partrack report submit --period Q1 --note-file bao-cao-q1.txt
+              partrack assessment ranking 3
             """,
         version: version,
         subcommands: [
             LoginCommand.self, LogoutCommand.self, WhoamiCommand.self, TasksCommand.self, TaskCommand.self,
             ReportCommand.self, ProjectionCommand.self, ComplianceCommand.self, PlanCommand.self, ExportCommand.self,
-            SyncCommand.self,
+            SyncCommand.self, AssessmentCommand.self,
         ]
     )
 
