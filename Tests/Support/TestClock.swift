@@ -26,6 +26,14 @@ public final class TestClock: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Moves to a Vietnam wall-clock second, e.g. `set(day: 10/12/2023, 23, 59, 59)`.
+    public func set(_ day: LocalDate, _ hour: Int, _ minute: Int, _ second: Int) {
+        let instant = CivilClock.vietnam.instant(on: day, hour: hour, minute: minute, second: second)
+        lock.lock()
+        current = instant
+        lock.unlock()
+    }
+
     /// The closure the application reads the time from.
     public var reader: @Sendable () -> Date { { [self] in now } }
 }
