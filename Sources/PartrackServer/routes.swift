@@ -97,6 +97,7 @@ func routes(_ app: Application) throws {
     rounds.get(":roundID", "results", use: AssessmentRoundsAPI.results)
     rounds.get(":roundID", "results.csv", use: AssessmentRoundsAPI.resultsCSV)
     rounds.post(":roundID", "publish", use: AssessmentRoundsAPI.publish)
+    rounds.on(.POST, ":roundID", "survey", body: .collect(maxSize: nil), use: AssessmentRoundsAPI.importSurvey)
     rounds.post(":roundID", "evidence-requests", ":requestID", "answer", use: AssessmentRoundsAPI.answer)
     let unit = rounds.grouped(":roundID", "units", ":unitID")
     unit.get(use: AssessmentUnitsAPI.show)

@@ -68,7 +68,9 @@ import VaporTesting
             }
             let refused = try await fixture.submitWithScan(round, "ba-giang", as: leader)
             #expect(refused.status == .unprocessableEntity)
-            #expect(try refused.json(ErrorDTO.self).code == "assessment.submit.problems")
+            let problems = try refused.json(ErrorDTO.self)
+            #expect(problems.code == "assessment.submit.problems")
+            #expect(problems.details["problems"]?.contains("2.1") == true, "every problem is listed")
             var unit = try await app.sendRequest(.GET, fixture.path(round, "ba-giang"), headers: leader)
                 .json(UnitAssessmentDTO.self)
             #expect(unit.unit.submittedAt == nil, "nothing was submitted")
@@ -317,6 +319,41 @@ import VaporTesting
             let after = try await app.sendRequest(.GET, path, headers: leader).json(UnitAssessmentDTO.self)
             #expect(after.selfScores.values.allSatisfy { $0.source == .owner })
             #expect(after.unit.confirmed == after.unit.leaves)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func surveyPointsImportWhollyOrNotAtAll(database: TestDatabase) async throws {
+        let clock = try TestClock.vietnam("25/11/2023 09:00")
+        try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
+            let fixture = try await AssessmentFixture.make(app, withSurvey: true)
+            let round = try await fixture.openRound()
+            func upload(_ csv: String, as auth: HTTPHeaders) async throws -> TestingHTTPResponse {
+                try await app.sendRequest(
+                    .POST, "/api/v1/assessment-rounds/\(round)/survey?filename=khao-sat.csv", headers: auth,
+                    body: ByteBuffer(string: csv))
+            }
+            // One bad cell (C3 is above the maximum of 5): refused, naming the cell, nothing written.
+            let bad = try await upload("Đơn vị;3.1\nUBND xã Ba Giang;4,5\nba-dinh;7\n", as: fixture.reviewer)
+            #expect(bad.status == .unprocessableEntity, "\(bad.body.string)")
+            #expect(bad.body.string.contains("B3"), "\(bad.body.string)")
+            let leader = try await app.signIn("bagiang.chutich")
+            let before = try await app.sendRequest(.GET, fixture.path(round, "ba-giang"), headers: leader)
+                .json(UnitAssessmentDTO.self)
+            #expect(before.surveyPoints.isEmpty)
+            #expect(try await upload("Đơn vị;3.1\nba-giang;4\n", as: leader).status == .forbidden)
+
+            let good = try await upload("Đơn vị;3.1\nUBND xã Ba Giang;4,5\nba-dinh;3\n", as: fixture.reviewer)
+            #expect(good.status == .ok, "\(good.body.string)")
+            #expect(try good.json(CountDTO.self).count == 2)
+            let after = try await app.sendRequest(.GET, fixture.path(round, "ba-giang"), headers: leader)
+                .json(UnitAssessmentDTO.self)
+            #expect(after.surveyPoints == ["3.1": Points(hundredths: 450)])
+            // A single figure may be corrected by hand.
+            let corrected = try await app.send(
+                .PUT, fixture.path(round, "ba-dinh") + "/survey/3.1", headers: fixture.reviewer,
+                json: SurveyPointsRequest(points: "3,5"))
+            #expect(try corrected.json(UnitAssessmentDTO.self).surveyPoints["3.1"] == Points(hundredths: 350))
         }
     }
 }

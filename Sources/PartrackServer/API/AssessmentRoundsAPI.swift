@@ -97,6 +97,21 @@ enum AssessmentRoundsAPI {
             roundID: snapshot.id, published: true, publishedAt: published.publishedAt, results: published.results)
     }
 
+    /// POST /api/v1/assessment-rounds/:roundID/survey?filename=… — the body is the survey team's
+    /// table (.xlsx or .csv); all of it is recorded, or nothing when a cell is wrong.
+    @Sendable static func importSurvey(_ request: Request) async throws -> CountDTO {
+        let snapshot = try await AssessmentSnapshot.load(try roundID(request), on: request.db)
+        guard let buffer = request.body.data, buffer.readableBytes > 0 else {
+            throw PartrackError.badRequest(Message("upload.empty"))
+        }
+        guard buffer.readableBytes <= request.partrack.config.maxUploadBytes else {
+            throw EvidenceAPI.tooLarge(request.partrack.config.maxUploadBytes)
+        }
+        let count = try await SurveyImport.run(
+            Data(buffer.readableBytesView), filename: request.query.string("filename") ?? "", snapshot, by: request)
+        return CountDTO(count: count)
+    }
+
     /// POST /api/v1/assessment-rounds/:roundID/evidence-requests/:requestID/answer
     @Sendable static func answer(_ request: Request) async throws -> HTTPStatus {
         let body = try request.content.decode(AnswerEvidenceRequest.self)

@@ -33,6 +33,14 @@ struct PartrackErrorMiddleware: AsyncMiddleware {
                 error.status,
                 ErrorDTO(code: error.code, message: request.localized(error.message), details: error.details)
             )
+        case let error as AssessmentRefusal where !error.details.isEmpty:
+            // Each problem on its own line (every bad cell, every criterion that stops submission).
+            var details = error.message.arguments
+            details["problems"] = error.details.map(request.localized).joined(separator: "\n")
+            return (
+                .unprocessableEntity,
+                ErrorDTO(code: error.message.key, message: request.localized(error.message), details: details)
+            )
         case let error as any UserFacingError:
             // A rule of the domain refused the input as it stands.
             return (

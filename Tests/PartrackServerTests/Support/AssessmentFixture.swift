@@ -26,7 +26,8 @@ struct AssessmentFixture {
     ]
     static let scan = repositoryRoot.appendingPathComponent("Tests/Fixtures/evidence/report.pdf")
 
-    static func make(_ app: Application) async throws -> AssessmentFixture {
+    /// `withSurvey` adds area 3 whose one sub-criterion, 3.1 of 5 points, comes from the people's survey.
+    static func make(_ app: Application, withSurvey: Bool = false) async throws -> AssessmentFixture {
         let district = try await app.unit("ba-to")
         let template = try await #require(User.query(on: app.db).filter(\.$username == "bagiang.chutich").first())
         for (code, name) in [("ba-vinh", "UBND xã Ba Vinh"), ("ba-tieu", "UBND xã Ba Tiêu")] {
@@ -62,7 +63,16 @@ struct AssessmentFixture {
                 CatalogNodeDefinition(
                     code: "2", title: "Cải cách thủ tục hành chính", maxPoints: Points(10),
                     children: [CatalogNodeDefinition(code: "2.1", title: "Một cửa", maxPoints: Points(10))]),
-            ])
+            ]
+                + (withSurvey
+                    ? [
+                        CatalogNodeDefinition(
+                            code: "3", title: "Mức độ hài lòng", maxPoints: Points(5),
+                            children: [
+                                CatalogNodeDefinition(
+                                    code: "3.1", title: "Khảo sát người dân", maxPoints: Points(5), measure: .survey)
+                            ])
+                    ] : []))
         let saved = try await CatalogStore.save(catalog, on: app.db)
         var communes: [(String, Int)] = []
         for code in ["ba-giang", "ba-dinh", "ba-thanh", "ba-vinh", "ba-tieu"] {
