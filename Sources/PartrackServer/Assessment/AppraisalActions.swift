@@ -27,6 +27,15 @@ enum AppraisalActions {
     static func acceptRemaining(_ snapshot: AssessmentSnapshot, unitID: Int, by request: Request) async throws -> Int {
         let unit = try snapshot.unit(unitID)
         let user = try request.currentUser.acting
+        // Someone who may appraise nothing here (not on the council, or of the unit itself) is refused
+        // as such (403), not told there is nothing left to accept.
+        let codes = snapshot.catalog.assessedLeafCodes
+        if let code = codes.first(where: { snapshot.council.appraiser(of: $0)?.userID == user.userID }) ?? codes.first {
+            try await AssessmentPolicy.mayAppraise(user, unitID: unitID, code: code, council: snapshot.council)
+                .orRefuse(
+                    "assessment.appraise", entity: "assessment_round", entityID: snapshot.id, unitID: unitID,
+                    request: request)
+        }
         var accepted: [String: Appraisal] = [:]
         for code in snapshot.catalog.assessedLeafCodes where unit.currentAppraisal(of: code) == nil {
             guard snapshot.council.appraiser(of: code)?.userID == user.userID else { continue }

@@ -84,6 +84,11 @@ enum SelfAssessmentActions {
     {
         let user = try request.currentUser.acting
         let unit = try snapshot.unit(unitID)
+        // Only the unit's own people score it: anyone else is refused (403) rather than told that
+        // none of the suggestions were theirs to confirm.
+        try await AssessmentPolicy.mayUploadDocument(user, unitID: unitID).orRefuse(
+            "assessment.self.confirm", entity: "assessment_round", entityID: snapshot.id, unitID: unitID,
+            request: request)
         var confirmed: [String: SelfScore] = [:]
         for (code, score) in unit.selfScores where score.source == .suggested {
             if case .success(let stored) = SelfAssessment.record(
