@@ -6,7 +6,8 @@ import Testing
 import Vapor
 import VaporTesting
 
-/// Every API operation × every role (officer, leader, reviewer, admin, anonymous) gets the status
+/// Every API operation × every role (officer, leader, reviewer, admin, anonymous, and for the
+/// assessment a member of the round's council) gets the status
 /// web/openapi.yaml documents in `x-partrack-access`, with real requests on the demo data, and every
 /// JSON answer has the shape the document gives it.
 @Suite struct PermissionMatrixTests {
@@ -20,7 +21,7 @@ import VaporTesting
         let clock = try TestClock.vietnam("10/09/2023 09:00")
         try await withGatedTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
             let world = try await DemoWorld.make(app)
-            for role in Contract.roles {
+            for role in Contract.roles(for: operation) {
                 let expected = try #require(operation.access[role])
                 let request = try await example(world, role)
                 let response = try await world.send(HTTPMethod(rawValue: operation.method), request, as: role)
@@ -44,7 +45,10 @@ import VaporTesting
 
     static func path(_ path: String) -> Example { { _, _ in ExampleRequest(path: path) } }
 
-    static let examples: [String: Example] = [
+    /// Every operation's example: the earlier issues' here, the assessment's in their own file.
+    static let examples: [String: Example] = coreExamples.merging(assessmentExamples) { ours, _ in ours }
+
+    static let coreExamples: [String: Example] = [
         "health": path("/health"),
         "openapi": path("/openapi.yaml"),
         "createToken": { _, role in

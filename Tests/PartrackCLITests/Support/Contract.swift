@@ -9,6 +9,11 @@ enum Contract {
 
     static let roles = ["anonymous", "officer", "leader", "reviewer", "admin"]
 
+    /// The assessment's operations also say what a member of the round's council gets.
+    static func roles(for operation: Operation) -> [String] {
+        operation.path.hasPrefix("/assessment-rounds") ? roles + ["council"] : roles
+    }
+
     struct Operation: Sendable, CustomTestStringConvertible {
         /// "/tasks/{taskID}", relative to /api/v1.
         var path: String

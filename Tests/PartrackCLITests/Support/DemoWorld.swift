@@ -14,6 +14,7 @@ import VaporTesting
 struct DemoWorld {
     static let users = [
         "officer": "bagiang.tpht", "leader": "bagiang.chutich", "reviewer": "noivu.bato", "admin": "admin",
+        "council": RoundBuilder.member,
     ]
 
     let app: Application
@@ -125,6 +126,13 @@ struct DemoWorld {
             .POST, "/tokens", as: "anonymous",
             json: TokenCreateRequest(username: "bagiang.tpht", password: demoPassword, name: "spare")
         ).json(TokenIssuedDTO.self).id
+    }
+
+    /// Arranges assessment rounds for one request, with the people already signed in.
+    func rounds() async throws -> RoundBuilder {
+        var signedIn: [String: HTTPHeaders] = [:]
+        for (role, username) in Self.users { signedIn[username] = headers[role] }
+        return try await RoundBuilder.make(app, signedIn: signedIn)
     }
 
     func period() async throws -> PeriodStatusDTO {
