@@ -63,8 +63,21 @@ extension Application {
         }
         set { storage[ServicesKey.self] = newValue }
     }
+
+    /// nil once the application has shut down: Vapor clears its storage then.
+    fileprivate var partrackIfRunning: PartrackServices? { storage[ServicesKey.self] }
 }
 
 extension Request {
-    var partrack: PartrackServices { application.partrack }
+    private struct HeldServicesKey: StorageKey {
+        typealias Value = PartrackServices
+    }
+
+    /// The services as they were when the request arrived, so a request still finishing while the
+    /// application shuts down (a client that hung up mid-upload, a server being stopped) does not
+    /// find them gone.
+    var partrack: PartrackServices { storage[HeldServicesKey.self] ?? application.partrack }
+
+    /// Called first thing for every request (by `PartrackErrorMiddleware`).
+    func holdServices() { storage[HeldServicesKey.self] = application.partrackIfRunning }
 }

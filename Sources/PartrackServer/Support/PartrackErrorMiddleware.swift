@@ -7,6 +7,7 @@ import Vapor
 /// in full and shown as a generic message.
 struct PartrackErrorMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        request.holdServices()
         do {
             return try await next.respond(to: request)
         } catch {
