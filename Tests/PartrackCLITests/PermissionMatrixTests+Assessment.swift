@@ -47,6 +47,15 @@ extension PermissionMatrixTests {
             let round = try await world.rounds().appraisedRound(["ba-giang"])
             return ExampleRequest(path: "/assessment-rounds/\(round.id)/publish")
         },
+        "importSurvey": { world, _ in
+            // The demo catalog has no survey criterion: the reviewer's answer names the column.
+            let rounds = try await world.rounds()
+            let round = try await rounds.open(["ba-giang"])
+            let code = try #require(rounds.catalog.assessedLeafCodes.first)
+            return ExampleRequest(
+                path: "/assessment-rounds/\(round.id)/survey?filename=khao-sat.csv",
+                body: .bytes(Data("Đơn vị,\(code)\nUBND xã Ba Giang,1\n".utf8)))
+        },
         "answerEvidenceRequest": { world, _ in
             let rounds = try await world.rounds()
             let round = try await rounds.submittedRound()
