@@ -168,6 +168,37 @@ func webPages(_ web: any RoutesBuilder) {
     signedIn.post(Pages.districtLock.route, use: DistrictExports.lock)
     signedIn.get(Pages.districtPrint.route, use: DistrictExports.print)
 
+    // Assessment (issue 8): the reviewer opens a round and reopens a unit; the unit's leader assigns
+    // owners, drafts from the plan and submits with the signed scan; owners score with evidence; the
+    // council is set up, appraises and asks for evidence; progress; results, survey points, publication.
+    signedIn.get(Pages.assessment.route, use: RoundsPage.show)
+    signedIn.post(Pages.assessment.route, use: RoundsPage.open)
+    signedIn.get(Pages.assessmentRound.route, use: RoundPage.show)
+    signedIn.post(Pages.assessmentReopen.route, use: RoundPage.reopen)
+    signedIn.get(Pages.assessmentUnit.route, use: UnitPage.show)
+    signedIn.get(Pages.assessmentUnitPrint.route, use: UnitExports.print)
+    signedIn.get(Pages.assessmentUnitCSV.route, use: UnitExports.csv)
+    signedIn.post(Pages.assessmentOwners.route, use: UnitForms.owners)
+    signedIn.post(Pages.assessmentPrefill.route, use: UnitForms.prefill)
+    signedIn.post(Pages.assessmentConfirm.route, use: UnitForms.confirm)
+    signedIn.post(Pages.assessmentScore.route, use: UnitForms.score)
+    signedIn.on(.POST, Pages.assessmentUpload.route, body: .collect(maxSize: nil), use: UnitForms.upload)
+    signedIn.get(Pages.assessmentFile.route, use: UnitForms.file)
+    signedIn.on(.POST, Pages.assessmentSubmit.route, body: .collect(maxSize: nil), use: UnitForms.submit)
+    signedIn.post(Pages.assessmentAnswer.route, use: UnitForms.answer)
+    signedIn.get(Pages.assessmentCouncil.route, use: CouncilPage.show)
+    signedIn.post(Pages.assessmentCouncil.route, use: CouncilPage.save)
+    signedIn.get(Pages.assessmentAppraise.route, use: AppraisePage.show)
+    signedIn.post(Pages.assessmentAppraiseCode.route, use: AppraisePage.appraise)
+    signedIn.post(Pages.assessmentAcceptRemaining.route, use: AppraisePage.acceptRemaining)
+    signedIn.post(Pages.assessmentAsk.route, use: AppraisePage.ask)
+    signedIn.get(Pages.assessmentProgress.route, use: ProgressPage.show)
+    signedIn.get(Pages.assessmentResults.route, use: ResultsPage.show)
+    signedIn.get(Pages.assessmentResultsCSV.route, use: ResultsPage.csv)
+    signedIn.get(Pages.assessmentResultsPrint.route, use: ResultsPage.print)
+    signedIn.post(Pages.assessmentPublish.route, use: ResultsPage.publish)
+    signedIn.post(Pages.assessmentSurvey.route, use: ResultsPage.saveSurvey)
+
     // Last year's scores: the unit's leader or an admin.
     signedIn.get(Pages.baselines.route, use: BaselinesPage.show)
     signedIn.post(Pages.baselines.route, use: BaselinesPage.save)

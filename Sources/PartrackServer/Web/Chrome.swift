@@ -60,6 +60,9 @@ struct Chrome: Encodable {
                 ("nav.admin", Pages.admin.link()),
             ]
         }
+        // Every role takes part in assessment rounds: reviewers open them, units self-assess, officers
+        // of the district's offices sit on councils.
+        links.insert(("nav.assessment", Pages.assessment.link()), at: min(links.count, 2))
         links.append(("nav.password", Pages.password.link()))
         return links.map { key, href in Link(label: request.localized(key), href: href, current: path == href) }
     }
