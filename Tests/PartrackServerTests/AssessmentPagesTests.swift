@@ -111,6 +111,19 @@ import VaporTesting
                 leaves.first { code in
                     (Int(code.prefix { $0 != "." }) ?? 9) <= 3 && (scores[code]?.score ?? .zero) > .zero
                 })
+            // Tư pháp asks for more evidence on it; the leader answers on the unit's page.
+            _ = try await tuphap.post(
+                appraisePath + "/yeu-cau",
+                ["code": lowered, "text": "Đề nghị bổ sung bản scan kế hoạch đã ký", "answerBy": "30/11/2023"],
+                csrfFrom: appraisePath)
+            let asked = try #require(try await AssessmentEvidenceRequest.query(on: app.db).first())
+            #expect(try await leader.get(unitPath).body.string.contains("Đề nghị bổ sung bản scan kế hoạch đã ký"))
+            _ = try await leader.post(
+                "/danh-gia/\(round)/yeu-cau/\(asked.requireID())/tra-loi",
+                ["text": "Bản scan đã ký được lưu tại Văn phòng UBND xã, gửi kèm hồ sơ"], csrfFrom: unitPath)
+            #expect(try await AssessmentEvidenceRequest.find(asked.id, on: app.db)?.answerText != nil)
+            #expect(try await tuphap.get(appraisePath).body.string.contains("Bản scan đã ký được lưu"))
+
             _ = try await tuphap.post(
                 appraisePath + "/tieu-chi/\(lowered)", ["decision": "score", "score": "0", "reason": ""],
                 csrfFrom: appraisePath)
