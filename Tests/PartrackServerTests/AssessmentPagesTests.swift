@@ -208,14 +208,33 @@ import VaporTesting
             #expect(page.contains(tooMuch))
             #expect(try await AssessmentSelfScore.query(on: app.db).count() == 0)
 
+            // A minute after the closing day the round refuses changes; the reviewer reopens the unit.
+            try clock.set(vietnam: "11/12/2023 00:01")
+            _ = try await leader.post(
+                unitPath + "/tieu-chi/\(leaf.code)", ["score": "0", "explanation": Self.explanation],
+                csrfFrom: unitPath)
+            #expect(try await leader.get(unitPath).body.string.contains("notice error"))
+            #expect(try await AssessmentSelfScore.query(on: app.db).count() == 0)
+            _ = try await reviewer.post(
+                "/danh-gia/\(round)/mo-lai/\(baGiang)",
+                ["until": "15/12/2023", "reason": "Xã bị mất điện diện rộng trong ngày cuối"],
+                csrfFrom: "/danh-gia/\(round)")
+            #expect(
+                try await AssessmentRoundUnit.query(on: app.db).first()?.reopenedUntil
+                    == LocalDate(year: 2023, month: 12, day: 15))
+            _ = try await leader.post(
+                unitPath + "/tieu-chi/\(leaf.code)", ["score": "0", "explanation": Self.explanation],
+                csrfFrom: unitPath)
+            #expect(try await AssessmentSelfScore.query(on: app.db).count() == 1)
+
             // An officer who owns nothing gets no form, and a post of theirs is refused without a change.
             var officer = Browser(app)
             _ = try await officer.signIn("bagiang.vhxh")
             #expect(!Self.main(try await officer.get(unitPath).body.string).contains("/tieu-chi/"))
             _ = try await officer.post(
-                unitPath + "/tieu-chi/\(leaf.code)", ["score": "0", "explanation": Self.explanation],
+                unitPath + "/tieu-chi/\(leaf.code)", ["score": "1", "explanation": Self.explanation],
                 csrfFrom: unitPath)
-            #expect(try await AssessmentSelfScore.query(on: app.db).count() == 0)
+            #expect(try await AssessmentSelfScore.query(on: app.db).first()?.scoreHundredths == 0)
             // A commune outside the round cannot read it.
             var other = Browser(app)
             _ = try await other.signIn("badinh.chutich")
