@@ -198,6 +198,7 @@ func webPages(_ web: any RoutesBuilder) {
     signedIn.get(Pages.assessmentResultsPrint.route, use: ResultsPage.print)
     signedIn.post(Pages.assessmentPublish.route, use: ResultsPage.publish)
     signedIn.post(Pages.assessmentSurvey.route, use: ResultsPage.saveSurvey)
+    signedIn.on(.POST, Pages.assessmentSurveyImport.route, body: .collect(maxSize: nil), use: ResultsPage.importSurvey)
 
     // Last year's scores: the unit's leader or an admin.
     signedIn.get(Pages.baselines.route, use: BaselinesPage.show)

@@ -242,6 +242,36 @@ import VaporTesting
         }
     }
 
+    @Test(arguments: TestDatabase.available)
+    func theReviewerEntersAndImportsSurveyPointsOnTheResultsPage(database: TestDatabase) async throws {
+        let clock = try TestClock.vietnam("25/11/2023 09:00")
+        try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
+            let fixture = try await AssessmentFixture.make(app, withSurvey: true)
+            let round = try await fixture.openRound()
+            let results = "/danh-gia/\(round)/ket-qua"
+            var reviewer = Browser(app)
+            _ = try await reviewer.signIn("noivu.bato")
+            #expect(try await reviewer.get(results).body.string.contains("Điểm điều tra xã hội học"))
+            func points() async throws -> [Int] {
+                try await AssessmentSurveyPoints.query(on: app.db).sort(\.$id).all().map(\.pointsHundredths)
+            }
+            // Above the criterion's maximum of 5: refused on the page, nothing written.
+            let path = "/danh-gia/\(round)/dieu-tra/\(fixture.id("ba-giang"))"
+            _ = try await reviewer.post(path, ["p[0][code]": "3.1", "p[0][points]": "7"], csrfFrom: results)
+            #expect(try await reviewer.get(results).body.string.contains("notice error"))
+            #expect(try await points() == [])
+            _ = try await reviewer.post(path, ["p[0][code]": "3.1", "p[0][points]": "4,5"], csrfFrom: results)
+            #expect(try await points() == [450])
+            let imported = try await reviewer.postFile(
+                "/danh-gia/\(round)/dieu-tra", Data("Đơn vị;3.1\nba-giang;3\n".utf8), named: "khao-sat.csv",
+                csrfFrom: results)
+            #expect(imported.status == .seeOther)
+            #expect(
+                try await reviewer.get(results).body.string.contains("Đã nhập điểm điều tra xã hội học của 1 đơn vị"))
+            #expect(try await points() == [300])
+        }
+    }
+
     /// The page's own content, without the site's header (which holds the sign-out form).
     static func main(_ html: String) -> String {
         guard let start = html.range(of: "<main") else { return html }

@@ -95,4 +95,5 @@ enum Pages {
     static let assessmentResultsPrint: PageURL = "danh-gia/:roundID/ket-qua/in"
     static let assessmentPublish: PageURL = "danh-gia/:roundID/cong-bo"
     static let assessmentSurvey: PageURL = "danh-gia/:roundID/dieu-tra/:unitID"
+    static let assessmentSurveyImport: PageURL = "danh-gia/:roundID/dieu-tra"
 }

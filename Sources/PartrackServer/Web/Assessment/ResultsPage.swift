@@ -62,6 +62,8 @@ enum ResultsPage {
         let mayPublish: Bool
         let publishAction: String
         let survey: [SurveyUnit]
+        let surveyImportAction: String
+        let surveyCodes: String
     }
 
     /// The round with its results as the reader may see them: the published ones, the reviewer's
@@ -151,7 +153,9 @@ enum ResultsPage {
                 detailUnits: detailUnits, detailName: detailName, detail: detail,
                 mayPublish: published == nil && loaded.reviews && loaded.results != nil,
                 publishAction: Pages.assessmentPublish.link(snapshot.id),
-                survey: published == nil && loaded.reviews ? survey(snapshot, request: request) : []))
+                survey: published == nil && loaded.reviews ? survey(snapshot, request: request) : [],
+                surveyImportAction: Pages.assessmentSurveyImport.link(snapshot.id),
+                surveyCodes: snapshot.catalog.surveyLeafCodes.joined(separator: ", ")))
     }
 
     /// The survey points form of each unit, when the catalog has survey criteria.
@@ -199,6 +203,21 @@ enum ResultsPage {
                 try await RoundActions.recordSurvey(snapshot, unitID: unitID, code: code, points: points, by: request)
             }
             return Message("assess.survey_saved")
+        }
+    }
+
+    struct SurveyFile: Content {
+        let file: File
+    }
+
+    /// The survey team's table (.csv or .xlsx) for every unit at once; nothing is written unless it all reads.
+    @Sendable static func importSurvey(_ request: Request) async throws -> Response {
+        let snapshot = try await AssessmentWeb.snapshot(request)
+        return try await AssessmentWeb.outcome(back: Pages.assessmentResults.link(snapshot.id), request: request) {
+            let file = try request.content.decode(SurveyFile.self).file
+            let units = try await SurveyImport.run(
+                Data(file.data.readableBytesView), filename: file.filename, snapshot, by: request)
+            return Message("assess.survey_imported", ["units": "\(units)"])
         }
     }
 
