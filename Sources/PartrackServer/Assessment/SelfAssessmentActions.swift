@@ -12,16 +12,7 @@ enum SelfAssessmentActions {
     static func setOwners(
         _ snapshot: AssessmentSnapshot, unitID: Int, owners: [String: Int?], by request: Request
     ) async throws {
-        let user = try request.currentUser.acting
-        let unit = try snapshot.unit(unitID)
-        try await AssessmentPolicy.mayAssignOwners(user, unitID: unitID).orRefuse(
-            "assessment.owners.set", entity: "assessment_round", entityID: snapshot.id, unitID: unitID,
-            request: request)
-        _ = try await RoundRules.mayChangeSelfAssessment(
-            snapshot.round, unit: unit.state, at: request.partrack.now(), clock: request.partrack.clock
-        ).orRefuse(
-            "assessment.owners.set", entity: "assessment_round", entityID: snapshot.id, unitID: unitID,
-            request: request)
+        try await requireLeaderMayChange(snapshot, unitID: unitID, action: "assessment.owners.set", request: request)
         let positions = try await Position.query(on: request.db).filter(\.$unit.$id == unitID).all()
         let titles = Dictionary(uniqueKeysWithValues: positions.compactMap { p in p.id.map { ($0, p.title) } })
         var ownership = AreaOwnership()
@@ -48,16 +39,8 @@ enum SelfAssessmentActions {
     /// gets the projection's earned points, rounded down to the round's steps, with the evidence the
     /// linked tasks carry. Returns how many criteria were filled.
     static func prefill(_ snapshot: AssessmentSnapshot, unitID: Int, by request: Request) async throws -> Int {
-        let user = try request.currentUser.acting
-        let unit = try snapshot.unit(unitID)
-        try await AssessmentPolicy.mayAssignOwners(user, unitID: unitID).orRefuse(
-            "assessment.self.prefill", entity: "assessment_round", entityID: snapshot.id, unitID: unitID,
-            request: request)
-        _ = try await RoundRules.mayChangeSelfAssessment(
-            snapshot.round, unit: unit.state, at: request.partrack.now(), clock: request.partrack.clock
-        ).orRefuse(
-            "assessment.self.prefill", entity: "assessment_round", entityID: snapshot.id, unitID: unitID,
-            request: request)
+        let unit = try await requireLeaderMayChange(
+            snapshot, unitID: unitID, action: "assessment.self.prefill", request: request)
         guard
             let plan = try await Plan.query(on: request.db).filter(\.$unit.$id == unitID)
                 .filter(\.$year == snapshot.round.year).filter(\.$catalog.$id == snapshot.round.catalogID).first()
@@ -176,6 +159,21 @@ enum SelfAssessmentActions {
                 "assessment.request.answer", entity: "assessment_round", entityID: snapshot.id, unitID: unitID,
                 after: ["request_id": "\(requestID)", "text": answer.text], by: request, on: db)
         }
+    }
+
+    /// The leader's work on the unit as a whole (owners, the draft): refused to anyone else, and
+    /// outside the round's windows or after submission.
+    @discardableResult
+    private static func requireLeaderMayChange(
+        _ snapshot: AssessmentSnapshot, unitID: Int, action: String, request: Request
+    ) async throws -> UnitAssessment {
+        let unit = try snapshot.unit(unitID)
+        try await AssessmentPolicy.mayAssignOwners(try request.currentUser.acting, unitID: unitID).orRefuse(
+            action, entity: "assessment_round", entityID: snapshot.id, unitID: unitID, request: request)
+        try await RoundRules.mayChangeSelfAssessment(
+            snapshot.round, unit: unit.state, at: request.partrack.now(), clock: request.partrack.clock
+        ).orRefuse(action, entity: "assessment_round", entityID: snapshot.id, unitID: unitID, request: request)
+        return unit
     }
 
     /// Writes self scores (insert or replace by code) with one audit event listing before and after.
