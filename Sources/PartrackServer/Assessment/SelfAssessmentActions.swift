@@ -1,7 +1,6 @@
 import Fluent
 import Foundation
 import PartrackDomain
-import SQLKit
 import Vapor
 
 /// What a unit does in a round: its leader gives areas to positions, fills a draft from the plan's
@@ -204,56 +203,5 @@ enum SelfAssessmentActions {
                 action, entity: "assessment_round", entityID: snapshot.id, unitID: unitID,
                 before: unit.selfScores.filter { scores[$0.key] != nil }, after: scores, by: request, on: db)
         }
-    }
-}
-
-/// The evidence the tasks of a plan carry, by the criterion code their tasks are linked to.
-struct TaskEvidenceByCriterion {
-    private struct Row: Decodable {
-        let evidence_id: Int
-        let task_id: Int
-        let code: String
-    }
-
-    let byCode: [String: [EvidenceRef]]
-
-    static func load(planID: Int, on db: any Database) async throws -> TaskEvidenceByCriterion {
-        let sql = db as! any SQLDatabase
-        let rows = try await sql.select()
-            .column(SQLColumn("id", table: Evidence.schema), as: "evidence_id")
-            .column(SQLColumn("task_id", table: Evidence.schema))
-            .column(SQLColumn("code", table: "catalog_nodes"))
-            .from(Evidence.schema)
-            .join(
-                "task_criteria", on: SQLColumn("task_id", table: "task_criteria"), .equal,
-                SQLColumn("task_id", table: Evidence.schema)
-            )
-            .join(
-                "catalog_nodes", on: SQLColumn("id", table: "catalog_nodes"), .equal,
-                SQLColumn("node_id", table: "task_criteria")
-            )
-            .join(
-                PlanTask.schema, on: SQLColumn("id", table: PlanTask.schema), .equal,
-                SQLColumn("task_id", table: Evidence.schema)
-            )
-            .where(SQLColumn("plan_id", table: PlanTask.schema), .equal, SQLBind(planID))
-            .orderBy(SQLColumn("id", table: Evidence.schema))
-            .all(decoding: Row.self)
-        var byCode: [String: [EvidenceRef]] = [:]
-        for row in rows {
-            byCode[row.code, default: []].append(EvidenceRef(evidenceID: row.evidence_id, taskID: row.task_id))
-        }
-        return TaskEvidenceByCriterion(byCode: byCode)
-    }
-
-    /// Each leaf's evidence: that of tasks linked to the leaf itself or to a node above it.
-    func byLeaf(_ leaves: [String]) -> [String: [EvidenceRef]] {
-        var result: [String: [EvidenceRef]] = [:]
-        for leaf in leaves {
-            let found = byCode.filter { leaf == $0.key || leaf.hasPrefix($0.key + ".") }.sorted { $0.key < $1.key }
-                .flatMap(\.value)
-            if !found.isEmpty { result[leaf] = found }
-        }
-        return result
     }
 }
