@@ -57,6 +57,9 @@ enum ProjectionFacts {
         let baselines = try await Baseline.query(on: db).filter(\.$unit.$id ~~ unitIDs)
             .filter(\.$catalog.$id ~~ Array(catalogs.keys)).all()
         let periods = try await ReportPeriod.query(on: db).filter(\.$plan.$id ~~ planIDs).all()
+        let periodsByPlan = Dictionary(grouping: periods) { $0.$plan.id }
+        // Grouped once, not filtered again for each of a province's 200 plans.
+        let baselinesByUnit = Dictionary(grouping: baselines) { $0.$unit.id }
         let unitReports = try await PeriodReport.query(on: db).filter(\.$period.$id ~~ periods.compactMap(\.id))
             .filter(\.$scopeKey == "unit").all()
         let submittedByPeriod = Dictionary(
@@ -75,10 +78,10 @@ enum ProjectionFacts {
                     links: (linksByTask[row.id] ?? []).map { CriterionLink(code: $0.code, weight: $0.weight) })
             }
             let planBaselines = Dictionary(
-                baselines.filter { $0.$unit.id == plan.$unit.id && $0.$catalog.id == plan.$catalog.id }
+                (baselinesByUnit[plan.$unit.id] ?? []).filter { $0.$catalog.id == plan.$catalog.id }
                     .map { ($0.nodeCode, Points(hundredths: $0.pointsHundredths)) },
                 uniquingKeysWith: { _, last in last })
-            let reports = periods.filter { $0.$plan.id == planID }.map {
+            let reports = (periodsByPlan[planID] ?? []).map {
                 ReportSubmissionFact(kind: $0.kind, due: $0.dueDate, submittedAt: submittedByPeriod[$0.id ?? 0])
             }
             inputs[planID] = ProjectionInput(
