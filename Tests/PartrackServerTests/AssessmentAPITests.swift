@@ -356,4 +356,32 @@ import VaporTesting
             #expect(try corrected.json(UnitAssessmentDTO.self).surveyPoints["3.1"] == Points(hundredths: 350))
         }
     }
+
+    @Test(arguments: TestDatabase.available)
+    func aUnitsDocumentsAreCheckedByContentAndKeptOnce(database: TestDatabase) async throws {
+        let clock = try TestClock.vietnam("25/11/2023 09:00")
+        try await withTestApp(database, TestAppOptions(demo: true, now: clock.reader)) { app in
+            let fixture = try await AssessmentFixture.make(app)
+            let round = try await fixture.openRound()
+            let leader = try await app.signIn("bagiang.chutich")
+            func upload(_ name: String, _ data: Data, as auth: HTTPHeaders) async throws -> TestingHTTPResponse {
+                try await app.sendRequest(
+                    .POST, fixture.path(round, "ba-giang") + "/documents?filename=\(name)", headers: auth,
+                    body: ByteBuffer(data: data))
+            }
+            let pdf = try Data(contentsOf: AssessmentFixture.scan)
+            #expect(try await upload("rong.pdf", Data(), as: leader).status == .badRequest)
+            #expect(
+                try await upload("gia.pdf", Data("không phải PDF".utf8), as: leader).status == .unsupportedMediaType)
+            #expect(try await upload("bao-cao.pdf", pdf, as: fixture.reviewer).status == .forbidden)
+            let first = try await upload("bao-cao.pdf", pdf, as: leader)
+            #expect(first.status == .created)
+            let again = try await upload("ban-sao.pdf", pdf, as: leader)
+            #expect(again.status == .ok, "the same file is kept once")
+            #expect(try again.json(AssessmentDocumentDTO.self).id == first.json(AssessmentDocumentDTO.self).id)
+            let unit = try await app.sendRequest(.GET, fixture.path(round, "ba-giang"), headers: leader)
+                .json(UnitAssessmentDTO.self)
+            #expect(unit.documents.map(\.filename) == ["bao-cao.pdf"], "refused uploads left nothing")
+        }
+    }
 }

@@ -52,12 +52,10 @@ enum AssessmentUnitsAPI {
         if let declared = request.headers.first(name: .contentLength).flatMap(Int.init), declared > limit {
             throw EvidenceAPI.tooLarge(limit)
         }
-        let before = try await AssessmentFiles.documents(snapshot, unitID: unitID, on: request.db).count
-        let document = try await AssessmentFiles.upload(
+        let stored = try await AssessmentFiles.upload(
             request.body, filename: request.query.string("filename") ?? "", snapshot, unitID: unitID, by: request)
-        let after = try await AssessmentFiles.documents(snapshot, unitID: unitID, on: request.db).count
-        let response = Response(status: after > before ? .created : .ok)
-        try response.content.encode(document.dto)
+        let response = Response(status: stored.isNew ? .created : .ok)
+        try response.content.encode(stored.document.dto)
         return response
     }
 

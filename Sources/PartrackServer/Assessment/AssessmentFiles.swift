@@ -6,10 +6,16 @@ import Vapor
 /// The unit's own documents in a round (evidence no task carries, the signed report), and reading any
 /// file its self-assessment points to. Files are stored by content hash beside the tasks' evidence.
 enum AssessmentFiles {
+    struct Stored {
+        let document: AssessmentDocument
+        /// False when the unit already had this exact file in the round: nothing new was stored.
+        let isNew: Bool
+    }
+
     /// Stores an uploaded document for the unit; the same file uploaded twice is kept once.
     static func upload<Chunks: AsyncSequence>(
         _ chunks: Chunks, filename: String, _ snapshot: AssessmentSnapshot, unitID: Int, by request: Request
-    ) async throws -> AssessmentDocument where Chunks.Element == ByteBuffer {
+    ) async throws -> Stored where Chunks.Element == ByteBuffer {
         let user = try request.currentUser
         try await AssessmentPolicy.mayUploadDocument(user.acting, unitID: unitID).orRefuse(
             "assessment.document.upload", entity: "assessment_round", entityID: snapshot.id, unitID: unitID,
@@ -24,11 +30,16 @@ enum AssessmentFiles {
         let rowID = try snapshot.roundUnitID(unitID)
         let store = EvidenceStore(dataDirectory: request.partrack.config.dataDirectory)
         let (staged, kind) = try await EvidenceIntake(request: request).stageChecked(chunks, filename: name, in: store)
-        if let existing = try? await AssessmentDocument.query(on: request.db).filter(\.$roundUnit.$id == rowID)
-            .filter(\.$sha256 == staged.sha256).first()
-        {
+        do {
+            if let existing = try await AssessmentDocument.query(on: request.db).filter(\.$roundUnit.$id == rowID)
+                .filter(\.$sha256 == staged.sha256).first()
+            {
+                staged.discard()
+                return Stored(document: existing, isNew: false)
+            }
+        } catch {
             staged.discard()
-            return existing
+            throw error
         }
         let createdFile = try store.commit(staged)
         let document = AssessmentDocument()
@@ -54,7 +65,7 @@ enum AssessmentFiles {
             if createdFile, tasks == 0, documents == 0 { store.remove(staged.sha256) }
             throw error
         }
-        return document
+        return Stored(document: document, isNew: true)
     }
 
     /// The unit's documents, oldest first.

@@ -106,19 +106,17 @@ enum RoundActions {
         let users = try await User.query(on: request.db).filter(\.$id ~~ seats.map(\.userID)).all()
         let names = Dictionary(
             uniqueKeysWithValues: users.compactMap { user in user.id.map { ($0, user.displayName) } })
+        if let unknown = seats.first(where: { names[$0.userID] == nil }) {
+            throw PartrackError.notFound("user", id: "\(unknown.userID)")
+        }
         let council = Council(
-            members: seats.map {
-                CouncilMember(userID: $0.userID, name: names[$0.userID] ?? "#\($0.userID)", office: $0.office)
-            },
+            members: seats.map { CouncilMember(userID: $0.userID, name: names[$0.userID] ?? "", office: $0.office) },
             assignments: assignments, secretaryUserIDs: Set(seats.filter(\.secretary).map(\.userID)))
         // Unassigned criteria are shown on the page, not refused: a council is often set up in steps.
         let blocking = council.problems(for: snapshot.catalog).filter {
             $0.key != AssessmentMessageKey.councilUnassigned.rawValue
         }
         if let first = blocking.first { throw AssessmentRefusal(message: first, details: Array(blocking.dropFirst())) }
-        if let unknown = seats.first(where: { names[$0.userID] == nil }) {
-            throw PartrackError.notFound("user", id: "\(unknown.userID)")
-        }
         try await request.db.transaction { db in
             try await AssessmentCouncilAssignment.query(on: db).filter(\.$round.$id == snapshot.id).delete()
             try await AssessmentCouncilMember.query(on: db).filter(\.$round.$id == snapshot.id).delete()
@@ -196,12 +194,13 @@ enum RoundActions {
             try await record.save(on: db)
             let source = request.localized(
                 "assessment.baseline_source", ["title": snapshot.record.title, "year": "\(snapshot.round.year)"])
+            // The units' existing baselines on this catalog, read once: they are replaced, others added.
+            let existing = try await Baseline.query(on: db).filter(\.$unit.$id ~~ Array(snapshot.unitIDs))
+                .filter(\.$catalog.$id == snapshot.round.catalogID).all()
             for unit in results.results.units {
                 for (code, points) in unit.baselines {
                     let baseline =
-                        try await Baseline.query(on: db).filter(\.$unit.$id == unit.unitID)
-                        .filter(\.$catalog.$id == snapshot.round.catalogID).filter(\.$nodeCode == code).first()
-                        ?? Baseline()
+                        existing.first { $0.$unit.id == unit.unitID && $0.nodeCode == code } ?? Baseline()
                     baseline.$unit.id = unit.unitID
                     baseline.$catalog.id = snapshot.round.catalogID
                     baseline.nodeCode = code

@@ -44,9 +44,8 @@ enum SurveyImport {
             }
             try await Audit.record(
                 "assessment.survey.import", entity: "assessment_round", entityID: snapshot.id, unitID: nil,
-                after: points.mapValues { $0.mapValues(\.vietnamese) }.map {
-                    ["unit_id": "\($0.key)"].merging($0.value) { a, _ in a }
-                },
+                // Unit id → criterion → points as written.
+                after: Dictionary(uniqueKeysWithValues: points.map { ("\($0.key)", $0.value.mapValues(\.vietnamese)) }),
                 reason: filename, by: request, on: db)
         }
         return points.count

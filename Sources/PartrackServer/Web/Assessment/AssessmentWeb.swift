@@ -49,11 +49,7 @@ enum AssessmentWeb {
 
     /// Points as people type them: "7,5" or "7.5".
     static func points(_ text: String?) throws -> Points {
-        let typed = text ?? ""
-        guard let points = Points(parsing: typed) else {
-            throw PartrackError.badRequest(Message("assess.points_unreadable", ["value": typed]))
-        }
-        return points
+        try AssessmentRoundsAPI.points(text ?? "", field: "score")
     }
 
     /// A dd/mm/yyyy day, or nil when the field was left empty.

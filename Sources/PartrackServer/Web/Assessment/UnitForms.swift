@@ -158,6 +158,7 @@ enum UnitForms {
         async throws -> AssessmentDocument
     {
         try await AssessmentFiles.upload(
-            SingleChunk(buffer: file.data), filename: file.filename, snapshot, unitID: unitID, by: request)
+            SingleChunk(buffer: file.data), filename: file.filename, snapshot, unitID: unitID, by: request
+        ).document
     }
 }
