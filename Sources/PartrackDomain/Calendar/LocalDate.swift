@@ -95,12 +95,22 @@ public struct LocalDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
         try container.encode(iso)
     }
 
-    /// Parses the storage form yyyy-mm-dd.
-    public init?(iso text: some StringProtocol) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-        else { return nil }
-        self.init(year: y, month: m, day: d)
+    /// Parses the storage form yyyy-mm-dd. Read byte by byte: it runs for every task of a province
+    /// on a reviewer's request, where splitting strings was a tenth of the time.
+    public init?(iso text: String) {
+        var fields = (year: 0, month: 0, day: 0)
+        var index = 0
+        for byte in text.utf8 {
+            switch (index, byte) {
+            case (4, UInt8(ascii: "-")), (7, UInt8(ascii: "-")): break
+            case (0..<4, UInt8(ascii: "0")...UInt8(ascii: "9")): fields.year = fields.year * 10 + Int(byte - 48)
+            case (5..<7, UInt8(ascii: "0")...UInt8(ascii: "9")): fields.month = fields.month * 10 + Int(byte - 48)
+            case (8..<10, UInt8(ascii: "0")...UInt8(ascii: "9")): fields.day = fields.day * 10 + Int(byte - 48)
+            default: return nil
+            }
+            index += 1
+        }
+        guard index == 10 else { return nil }
+        self.init(year: fields.year, month: fields.month, day: fields.day)
     }
 }

@@ -1,6 +1,16 @@
 /// The projection of one unit's plan as of a day: three figures for every node of the catalog,
 /// the total's percentage and class, the tasks that put points at risk and the open tasks ranked by
 /// what they are worth. Made by `ProjectionEngine.project` (or `WhatIf.apply`); `Codable` for the API.
+/// A projection's totals without its details (`ProjectionEngine.totals`).
+public struct ProjectionTotals: Sendable, Equatable {
+    public var maximum: Points
+    public var total: Figures
+    /// As in `Projection.percent`.
+    public var percent: Scenarios<Int>
+    /// As in `Projection.classes`.
+    public var classes: Scenarios<String?>
+}
+
 public struct Projection: Sendable, Equatable, Codable {
     /// The day (Vietnam time) the projection is for.
     public var asOf: LocalDate
@@ -28,6 +38,10 @@ public struct Projection: Sendable, Equatable, Codable {
 
     /// The node with `code`, if the catalog has one.
     public func node(_ code: String) -> NodeProjection? { nodes.first { $0.code == code } }
+
+    public var totals: ProjectionTotals {
+        ProjectionTotals(maximum: maximum, total: total, percent: percent, classes: classes)
+    }
 
     public var areas: [NodeProjection] { nodes.filter { $0.parentCode == nil } }
 

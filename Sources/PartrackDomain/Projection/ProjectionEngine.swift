@@ -11,13 +11,83 @@ public enum ProjectionEngine {
         project(input, hypothetical: [:], issues: [])
     }
 
+    /// The totals alone: the same figures as `project`, without the per-node explanations and the task
+    /// lists one unit's page needs. A province's table and every rank among peers need only these.
+    public static func totals(_ input: ProjectionInput) -> ProjectionTotals {
+        var issues: [Message] = []
+        return score(input, hypothetical: [:], issues: &issues).totals
+    }
+
     /// The projection with some tasks' outcomes replaced by hypothetical ones (`WhatIf`).
     static func project(
         _ input: ProjectionInput, hypothetical: [Int: TaskOutcome.Result], issues givenIssues: [Message]
     ) -> Projection {
+        var issues = givenIssues
+        let scored = score(input, hypothetical: hypothetical, issues: &issues)
+        let tree = scored.tree
+        let totals = scored.totals
+        let tallies = taskTallies(scored.tasks, tree: tree)
+        let flagged = flaggedLeaves(scored.scores, tree: tree)
+
+        var nodes: [NodeProjection] = []
+        nodes.reserveCapacity(tree.nodes.count)
+        for (index, node) in tree.nodes.enumerated() {
+            let figures = scored.figures[index]
+            let score = scored.scores[index]
+            let explanation: Explanation
+            if let score {
+                explanation = ProjectionExplainer.leaf(
+                    node, score: score, tasks: scored.leafTasks[index], resolved: scored.tasks,
+                    reports: scored.reports, lateCreditPercent: scored.lateCredit)
+            } else {
+                explanation = ProjectionExplainer.parent(
+                    node,
+                    summary: .init(
+                        figures: figures, maximum: node.maximum, overdueTasks: tallies.nodes[index].overdue,
+                        notCovered: flagged.notCovered[index], awaitingSurvey: flagged.awaitingSurvey[index]))
+            }
+            nodes.append(
+                NodeProjection(
+                    code: node.code, title: node.title, depth: node.depth,
+                    parentCode: node.parent.map { tree.nodes[$0].code }, isLeaf: node.isLeaf, maximum: node.maximum,
+                    figures: figures, percent: figures.percentHundredths(of: node.maximum),
+                    coverage: score?.coverage, tasks: tallies.nodes[index],
+                    reports: score?.coverage == .reportCompliance ? scored.reports.tally : nil,
+                    explanation: explanation))
+        }
+
+        let totalSummary = ProjectionExplainer.Summary(
+            figures: totals.total, maximum: totals.maximum, overdueTasks: tallies.total.overdue,
+            notCovered: flagged.allNotCovered, awaitingSurvey: flagged.allAwaitingSurvey)
+        return Projection(
+            asOf: input.clock.day(of: input.asOf), lateCreditPercent: scored.lateCredit, maximum: totals.maximum,
+            total: totals.total, percent: totals.percent, classes: totals.classes,
+            explanation: ProjectionExplainer.total(
+                totalSummary, percent: totals.percent, className: totals.classes.projected),
+            nodes: nodes,
+            pointsAtRisk: riskList(
+                scored.tasks, leafTasks: scored.leafTasks, scores: scored.scores, lateCredit: scored.lateCredit),
+            whatIf: gainList(scored.tasks, leafTasks: scored.leafTasks, tree: tree, lateCredit: scored.lateCredit),
+            issues: issues)
+    }
+
+    /// What both `project` and `totals` compute: every leaf scored and rolled up to the total.
+    private struct Scored {
+        let tree: CatalogIndex
+        let lateCredit: Int
+        let tasks: [ResolvedTask]
+        let leafTasks: [LeafTasks]
+        let reports: ReportSummary
+        let scores: [LeafScore?]
+        let figures: [Figures]
+        let totals: ProjectionTotals
+    }
+
+    private static func score(
+        _ input: ProjectionInput, hypothetical: [Int: TaskOutcome.Result], issues: inout [Message]
+    ) -> Scored {
         let tree = CatalogIndex(input.catalog)
         let lateCredit = min(max(input.catalog.lateCreditPercent, 0), CreditRule.fullCredit)
-        var issues = givenIssues
         let (tasks, leafTasks) = TaskResolution.resolve(input, tree: tree, hypothetical: hypothetical, issues: &issues)
         let baselines = LeafScoring.baselines(input.baselines, tree: tree, issues: &issues)
         let reports = ReportSummary(input.reports, asOf: input.asOf, clock: input.clock)
@@ -39,47 +109,14 @@ public enum ProjectionEngine {
                 total = total + figures[index]
             }
         }
-
-        let tallies = taskTallies(tasks, tree: tree)
-        let flagged = flaggedLeaves(scores, tree: tree)
         let maximum = input.catalog.maximum
         let percent = total.percentHundredths(of: maximum)
-        let classes = percent.map { input.catalog.classification(percentHundredths: $0)?.name }
-
-        var nodes: [NodeProjection] = []
-        nodes.reserveCapacity(tree.nodes.count)
-        for (index, node) in tree.nodes.enumerated() {
-            let explanation: Explanation
-            if let score = scores[index] {
-                explanation = ProjectionExplainer.leaf(
-                    node, score: score, tasks: leafTasks[index], resolved: tasks, reports: reports,
-                    lateCreditPercent: lateCredit)
-            } else {
-                explanation = ProjectionExplainer.parent(
-                    node,
-                    summary: .init(
-                        figures: figures[index], maximum: node.maximum, overdueTasks: tallies.nodes[index].overdue,
-                        notCovered: flagged.notCovered[index], awaitingSurvey: flagged.awaitingSurvey[index]))
-            }
-            nodes.append(
-                NodeProjection(
-                    code: node.code, title: node.title, depth: node.depth,
-                    parentCode: node.parent.map { tree.nodes[$0].code }, isLeaf: node.isLeaf, maximum: node.maximum,
-                    figures: figures[index], percent: figures[index].percentHundredths(of: node.maximum),
-                    coverage: scores[index]?.coverage, tasks: tallies.nodes[index],
-                    reports: scores[index]?.coverage == .reportCompliance ? reports.tally : nil,
-                    explanation: explanation))
-        }
-
-        let totalSummary = ProjectionExplainer.Summary(
-            figures: total, maximum: maximum, overdueTasks: tallies.total.overdue, notCovered: flagged.allNotCovered,
-            awaitingSurvey: flagged.allAwaitingSurvey)
-        return Projection(
-            asOf: input.clock.day(of: input.asOf), lateCreditPercent: lateCredit, maximum: maximum, total: total,
-            percent: percent, classes: classes,
-            explanation: ProjectionExplainer.total(totalSummary, percent: percent, className: classes.projected),
-            nodes: nodes, pointsAtRisk: riskList(tasks, leafTasks: leafTasks, scores: scores, lateCredit: lateCredit),
-            whatIf: gainList(tasks, leafTasks: leafTasks, tree: tree, lateCredit: lateCredit), issues: issues)
+        return Scored(
+            tree: tree, lateCredit: lateCredit, tasks: tasks, leafTasks: leafTasks, reports: reports, scores: scores,
+            figures: figures,
+            totals: ProjectionTotals(
+                maximum: maximum, total: total, percent: percent,
+                classes: percent.map { input.catalog.classification(percentHundredths: $0)?.name }))
     }
 
     /// Distinct tasks per node by status. Each task climbs from its leaves to the root once; a stamp per

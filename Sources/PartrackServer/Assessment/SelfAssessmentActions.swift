@@ -47,9 +47,10 @@ enum SelfAssessmentActions {
             throw PartrackError.badRequest(
                 Message("assessment.prefill.no_plan", ["unit": unit.name, "year": "\(snapshot.round.year)"]))
         }
-        let inputs = try await ProjectionFacts.inputs(
-            for: [plan], asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
-        guard let input = inputs[try plan.requireID()] else { return 0 }
+        guard
+            let input = try await ProjectionFacts.input(
+                for: plan, asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
+        else { return 0 }
         let projection = ProjectionEngine.project(input)
         let evidence = try await TaskEvidenceByCriterion.load(planID: try plan.requireID(), on: request.db)
         let draft = SelfAssessmentDraft.prefill(

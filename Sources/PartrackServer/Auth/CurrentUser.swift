@@ -1,5 +1,6 @@
 import Fluent
 import PartrackDomain
+import SQLKit
 import Vapor
 
 /// The signed-in person with what the access policy needs: role, unit, held positions, and the
@@ -39,13 +40,16 @@ struct CurrentUser: Authenticatable, Sendable {
 struct UnitTree {
     let childrenByParent: [Int: [Int]]
 
-    static func load(on db: any Database) async throws -> UnitTree {
-        let units = try await OrgUnit.query(on: db).field(\.$id).field(\.$parent.$id).all()
+    init(_ parentByUnit: some Sequence<(unit: Int, parent: Int?)>) {
         var children: [Int: [Int]] = [:]
-        for unit in units {
-            if let parent = unit.$parent.id, let id = unit.id { children[parent, default: []].append(id) }
+        for (unit, parent) in parentByUnit {
+            if let parent { children[parent, default: []].append(unit) }
         }
-        return UnitTree(childrenByParent: children)
+        childrenByParent = children
+    }
+
+    static func load(on db: any Database) async throws -> UnitTree {
+        UnitTree(try await OversightRows.units(on: db as! any SQLDatabase).map { ($0.id, $0.parentID) })
     }
 
     /// Children, grandchildren and so on (not the unit itself).

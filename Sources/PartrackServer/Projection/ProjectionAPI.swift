@@ -1,6 +1,7 @@
 import Fluent
 import PartrackAPI
 import PartrackDomain
+import SQLKit
 import Vapor
 
 /// Issue 5: what the score will be, what is at risk, and which task to push next.
@@ -20,12 +21,12 @@ enum ProjectionAPI {
         let peers = try await PlanChoice.peers(of: plan, unit: unit, on: request.db)
         let inputs = try await ProjectionFacts.inputs(
             for: peers, asOf: asOf, clock: request.partrack.clock, on: request.db)
-        let projections = inputs.mapValues(ProjectionEngine.project)
-        try await TrendRecorder.catchUp(
-            plan: plan, input: inputs[try plan.requireID()], on: request.db, now: request.partrack.now())
+        // The peers need only their totals to be ranked; the unit itself, everything.
+        let input = try requireValue(inputs[plan.requireID()])
+        try await TrendRecorder.catchUp(plan: plan, input: input, on: request.db, now: request.partrack.now())
         return try await describe(
-            unit: unit, plan: plan, projection: try requireValue(projections[plan.requireID()]),
-            ranks: rank(projections, plans: peers), request: request)
+            unit: unit, plan: plan, projection: ProjectionEngine.project(input),
+            ranks: rank(inputs.mapValues(ProjectionEngine.totals), plans: peers), request: request)
     }
 
     /// GET /api/v1/projections?unit=ID&year=2023&sort=projected|name — every unit with a plan below
@@ -48,30 +49,28 @@ enum ProjectionAPI {
 
     /// Every unit below `rootID` with a plan for `year`, by projected score, ranked among its siblings.
     static func rows(under rootID: Int, year: Int, asOf: Date, request: Request) async throws -> [ProjectionRowDTO] {
-        let below = try await UnitTree.load(on: request.db).descendants(of: rootID)
-        let units = try await OrgUnit.query(on: request.db).filter(\.$id ~~ Array(below)).all()
-        let plans = try await Plan.query(on: request.db).filter(\.$unit.$id ~~ Array(below)).filter(\.$year == year)
-            .filter(\.$state != .draft).all()
+        let sql = request.db as! any SQLDatabase
+        let allUnits = try await OversightRows.units(on: sql)
+        let below = UnitTree(allUnits.map { ($0.id, $0.parentID) }).descendants(of: rootID)
+        let unitByID = Dictionary(uniqueKeysWithValues: allUnits.filter { below.contains($0.id) }.map { ($0.id, $0) })
+        let plans = try await OversightRows.plans(of: below, year: year, on: sql)
         let inputs = try await ProjectionFacts.inputs(
             for: plans, asOf: asOf, clock: request.partrack.clock, on: request.db)
-        let projections = inputs.mapValues(ProjectionEngine.project)
-        let ranks = rank(projections, plans: plans, units: units)
-        let unitByID = Dictionary(uniqueKeysWithValues: units.compactMap { unit in unit.id.map { ($0, unit) } })
-        let rows = try plans.compactMap { plan -> ProjectionRowDTO? in
-            guard let projection = projections[try plan.requireID()], let unit = unitByID[plan.$unit.id] else {
-                return nil
-            }
+        let projections = inputs.mapValues(ProjectionEngine.totals)
+        let ranks = rank(projections, plans: plans, parents: unitByID.mapValues(\.parentID))
+        let rows = plans.compactMap { plan -> ProjectionRowDTO? in
+            guard let projection = projections[plan.id], let unit = unitByID[plan.unitID] else { return nil }
             // Counted per task: a task linked to two criteria is still one task.
-            let tasks = inputs[try plan.requireID()]?.tasks ?? []
+            let tasks = inputs[plan.id]?.tasks ?? []
             let tally = (
                 done: tasks.filter { $0.state == .done }.count, live: tasks.filter { $0.state != .cancelled }.count
             )
             return ProjectionRowDTO(
-                unitID: plan.$unit.id, unitName: unit.name, parentID: unit.$parent.id, planID: try plan.requireID(),
+                unitID: plan.unitID, unitName: unit.name, parentID: unit.parentID, planID: plan.id,
                 earned: projection.total.earned, projected: projection.total.projected,
                 ceiling: projection.total.ceiling, maximum: projection.maximum,
                 projectedPercent: projection.percent.projected, projectedClass: projection.classes.projected,
-                rank: ranks[try plan.requireID()], tasksDone: tally.done, tasksLive: tally.live)
+                rank: ranks[plan.id], tasksDone: tally.done, tasksLive: tally.live)
         }
         return rows.sorted { ($0.projected, $1.unitName) > ($1.projected, $0.unitName) }
     }
@@ -83,22 +82,23 @@ enum ProjectionAPI {
         try await request.authorize(
             .viewReports(unitID: unit.requireID()), audit: "projection.what_if", entity: "unit", entityID: unit.id,
             unitID: unit.id)
-        let inputs = try await ProjectionFacts.inputs(
-            for: [plan], asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
-        return WhatIf.compare(body.outcomes, to: try requireValue(inputs[plan.requireID()]))
+        let input = try await ProjectionFacts.input(
+            for: plan, asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
+        return WhatIf.compare(body.outcomes, to: try requireValue(input))
     }
 
-    /// Ranks each plan among the plans of its sibling units on the same catalog and year.
-    static func rank(_ projections: [Int: Projection], plans: [Plan], units: [OrgUnit]? = nil) -> [Int: RankPosition] {
-        let parentByUnit = Dictionary(
-            (units ?? []).compactMap { unit in unit.id.map { ($0, unit.$parent.id) } }, uniquingKeysWith: { a, _ in a })
+    /// Ranks each plan among the plans of its sibling units on the same catalog and year (all
+    /// `plans` are of one year). Without `parents`, the plans are taken as one group of peers.
+    static func rank(
+        _ projections: [Int: ProjectionTotals], plans: [OversightRows.PlanRef], parents: [Int: Int?]? = nil
+    ) -> [Int: RankPosition] {
         let groups = Dictionary(grouping: plans) { plan in
-            "\(parentByUnit[plan.$unit.id].map { "\($0 ?? 0)" } ?? "peers")|\(plan.$catalog.id)|\(plan.year)"
+            "\(parents.map { "\($0[plan.unitID].flatMap { $0 } ?? 0)" } ?? "peers")|\(plan.catalogID)"
         }
         var ranks: [Int: RankPosition] = [:]
         for group in groups.values {
             let scores = group.compactMap { plan in
-                plan.id.flatMap { id in projections[id].map { (unitID: id, score: $0.total.projected) } }
+                projections[plan.id].map { (unitID: plan.id, score: $0.total.projected) }
             }
             ranks.merge(Ranking.rank(scores)) { _, new in new }
         }
@@ -156,11 +156,12 @@ enum PlanChoice {
     }
 
     /// The plans of the unit's siblings (and its own) on the same catalog and year.
-    static func peers(of plan: Plan, unit: OrgUnit, on db: any Database) async throws -> [Plan] {
-        guard let parent = unit.$parent.id else { return [plan] }
-        let siblings = try await OrgUnit.query(on: db).filter(\.$parent.$id == parent).all().compactMap(\.id)
-        return try await Plan.query(on: db).filter(\.$unit.$id ~~ siblings).filter(\.$year == plan.year)
-            .filter(\.$catalog.$id == plan.$catalog.id).filter(\.$state != .draft).all()
+    static func peers(of plan: Plan, unit: OrgUnit, on db: any Database) async throws -> [OversightRows.PlanRef] {
+        guard let parent = unit.$parent.id else { return [try plan.ref()] }
+        let sql = db as! any SQLDatabase
+        let siblings = try await OversightRows.units(on: sql).filter { $0.parentID == parent }.map(\.id)
+        return try await OversightRows.plans(of: siblings, year: plan.year, on: sql)
+            .filter { $0.catalogID == plan.$catalog.id }
     }
 }
 

@@ -6,36 +6,68 @@ import Vapor
 /// Builds the projection engine's inputs for many plans at once, in a fixed number of queries:
 /// a reviewer's table of 200 communes must not cost 200 round trips per table.
 enum ProjectionFacts {
-    private struct TaskRow: Decodable {
-        let id: Int
-        let plan_id: Int
-        let title: String
-        let state: String
-        let due_date: String?
-        let completed_at: Date?
+    private struct TaskRow: PlainRow {
+        let planID: Int
+        let task: ProjectionTask?
+
+        /// Its criterion links are added afterwards.
+        init(row: any SQLRow) throws {
+            planID = try row.value("plan_id")
+            // A state this version does not know is left out, as compliance does.
+            task = try TaskState(rawValue: try row.value("state")).map {
+                ProjectionTask(
+                    id: try row.value("id"), title: try row.value("title"), state: $0,
+                    due: try row.optionalDay("due_date"), completedAt: try row.optionalValue("completed_at"), links: [])
+            }
+        }
     }
 
-    private struct LinkRow: Decodable {
-        let task_id: Int
+    private struct LinkRow: PlainRow {
+        let taskID: Int
+        let link: CriterionLink
+
+        init(row: any SQLRow) throws {
+            taskID = try row.value("task_id")
+            link = CriterionLink(code: try row.value("code"), weight: try row.value("weight"))
+        }
+    }
+
+    private struct BaselineRow: PlainRow {
+        let unitID: Int
+        let catalogID: Int
         let code: String
-        let weight: Int
+        let points: Points
+
+        init(row: any SQLRow) throws {
+            unitID = try row.value("unit_id")
+            catalogID = try row.value("catalog_id")
+            code = try row.value("node_code")
+            points = Points(hundredths: try row.value("points_hundredths"))
+        }
+    }
+
+    /// The input of one plan.
+    static func input(for plan: Plan, asOf: Date, clock: CivilClock, on db: any Database) async throws
+        -> ProjectionInput?
+    {
+        try await inputs(for: [plan.ref()], asOf: asOf, clock: clock, on: db)[plan.requireID()]
     }
 
     /// The input of each plan, by plan id.
     static func inputs(
-        for plans: [Plan], asOf: Date, clock: CivilClock, on db: any Database
+        for plans: [OversightRows.PlanRef], asOf: Date, clock: CivilClock, on db: any Database
     ) async throws -> [Int: ProjectionInput] {
         guard !plans.isEmpty else { return [:] }
-        let planIDs = try plans.map { try $0.requireID() }
+        let planIDs = plans.map(\.id)
         var catalogs: [Int: CatalogDefinition] = [:]
-        for catalogID in Set(plans.map { $0.$catalog.id }) {
+        for catalogID in Set(plans.map(\.catalogID)) {
             guard let catalog = try await Catalog.find(catalogID, on: db) else { continue }
             catalogs[catalogID] = try await CatalogStore.load(catalog, on: db)
         }
 
         let sql = db as! any SQLDatabase
         let tasks = try await sql.select().columns("id", "plan_id", "title", "state", "due_date", "completed_at")
-            .from(PlanTask.schema).where("plan_id", .in, planIDs).orderBy("sort_order").all(decoding: TaskRow.self)
+            .from(PlanTask.schema).where("plan_id", .in, planIDs).orderBy("sort_order").all(reading: TaskRow.self)
         let links = try await sql.select()
             .column(SQLColumn("task_id", table: "task_criteria")).column(SQLColumn("code", table: "catalog_nodes"))
             .column(SQLColumn("weight", table: "task_criteria"))
@@ -49,45 +81,50 @@ enum ProjectionFacts {
                 SQLColumn("id", table: PlanTask.schema)
             )
             .where(SQLColumn("plan_id", table: PlanTask.schema), .in, SQLBind.group(planIDs))
-            .all(decoding: LinkRow.self)
-        let linksByTask = Dictionary(grouping: links, by: \.task_id)
-        let tasksByPlan = Dictionary(grouping: tasks, by: \.plan_id)
+            .all(reading: LinkRow.self)
+        let linksByTask = Dictionary(grouping: links, by: \.taskID)
+        let tasksByPlan = Dictionary(grouping: tasks, by: \.planID)
 
-        let unitIDs = Array(Set(plans.map { $0.$unit.id }))
-        let baselines = try await Baseline.query(on: db).filter(\.$unit.$id ~~ unitIDs)
-            .filter(\.$catalog.$id ~~ Array(catalogs.keys)).all()
-        let periods = try await ReportPeriod.query(on: db).filter(\.$plan.$id ~~ planIDs).all()
-        let periodsByPlan = Dictionary(grouping: periods) { $0.$plan.id }
         // Grouped once, not filtered again for each of a province's 200 plans.
-        let baselinesByUnit = Dictionary(grouping: baselines) { $0.$unit.id }
-        let unitReports = try await PeriodReport.query(on: db).filter(\.$period.$id ~~ periods.compactMap(\.id))
-            .filter(\.$scopeKey == "unit").all()
+        let baselinesByUnit = Dictionary(
+            grouping: try await sql.select().columns("unit_id", "catalog_id", "node_code", "points_hundredths")
+                .from(Baseline.schema).where("unit_id", .in, Array(Set(plans.map(\.unitID))))
+                .where("catalog_id", .in, Array(catalogs.keys)).orderBy("id").all(reading: BaselineRow.self),
+            by: \.unitID)
+        let periods = try await OversightRows.periods(of: planIDs, on: sql)
+        let periodsByPlan = Dictionary(grouping: periods, by: \.planID)
         let submittedByPeriod = Dictionary(
-            unitReports.compactMap { report in report.submittedAt.map { (report.$period.id, $0) } },
-            uniquingKeysWith: min)
+            try await OversightRows.submittedReports(of: periods.map(\.id), unitsOnly: true, on: sql).map {
+                ($0.periodID, $0.submittedAt)
+            }, uniquingKeysWith: min)
 
         var inputs: [Int: ProjectionInput] = [:]
         for plan in plans {
-            let planID = try plan.requireID()
-            guard let catalog = catalogs[plan.$catalog.id] else { continue }
-            let planTasks = (tasksByPlan[planID] ?? []).compactMap { row -> ProjectionTask? in
-                guard let state = TaskState(rawValue: row.state) else { return nil }
-                return ProjectionTask(
-                    id: row.id, title: row.title, state: state, due: row.due_date.flatMap { LocalDate(iso: $0) },
-                    completedAt: row.completed_at,
-                    links: (linksByTask[row.id] ?? []).map { CriterionLink(code: $0.code, weight: $0.weight) })
+            guard let catalog = catalogs[plan.catalogID] else { continue }
+            let planTasks = (tasksByPlan[plan.id] ?? []).compactMap { row -> ProjectionTask? in
+                guard var task = row.task else { return nil }
+                task.links = (linksByTask[task.id] ?? []).map(\.link)
+                return task
             }
             let planBaselines = Dictionary(
-                (baselinesByUnit[plan.$unit.id] ?? []).filter { $0.$catalog.id == plan.$catalog.id }
-                    .map { ($0.nodeCode, Points(hundredths: $0.pointsHundredths)) },
+                (baselinesByUnit[plan.unitID] ?? []).filter { $0.catalogID == plan.catalogID }.map {
+                    ($0.code, $0.points)
+                },
                 uniquingKeysWith: { _, last in last })
-            let reports = (periodsByPlan[planID] ?? []).map {
-                ReportSubmissionFact(kind: $0.kind, due: $0.dueDate, submittedAt: submittedByPeriod[$0.id ?? 0])
+            let reports = (periodsByPlan[plan.id] ?? []).map {
+                ReportSubmissionFact(kind: $0.spec.kind, due: $0.spec.due, submittedAt: submittedByPeriod[$0.id])
             }
-            inputs[planID] = ProjectionInput(
+            inputs[plan.id] = ProjectionInput(
                 catalog: catalog, tasks: planTasks, baselines: planBaselines, reports: reports, asOf: asOf, clock: clock
             )
         }
         return inputs
+    }
+}
+
+extension Plan {
+    func ref() throws -> OversightRows.PlanRef {
+        OversightRows.PlanRef(
+            id: try requireID(), unitID: $unit.id, catalogID: $catalog.id, internalLeadDays: internalLeadDays)
     }
 }

@@ -49,10 +49,9 @@ enum TrendAPI {
         try await request.authorize(
             .viewReports(unitID: unit.requireID()), audit: "projection.view", entity: "unit", entityID: unit.id,
             unitID: unit.id)
-        let inputs = try await ProjectionFacts.inputs(
-            for: [plan], asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
-        try await TrendRecorder.catchUp(
-            plan: plan, input: inputs[try plan.requireID()], on: request.db, now: request.partrack.now())
+        let input = try await ProjectionFacts.input(
+            for: plan, asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
+        try await TrendRecorder.catchUp(plan: plan, input: input, on: request.db, now: request.partrack.now())
         return try await snapshots(of: plan, on: request.db)
     }
 
@@ -68,9 +67,9 @@ enum TrendAPI {
         try await request.authorize(
             .approveUnitReport(unitID: unit.requireID()), audit: "projection.snapshot", entity: "unit",
             entityID: unit.id, unitID: unit.id)
-        let inputs = try await ProjectionFacts.inputs(
-            for: [plan], asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
-        let snapshot = Trend.snapshot(try requireValue(inputs[plan.requireID()]), occasion: .onDemand)
+        let input = try await ProjectionFacts.input(
+            for: plan, asOf: request.partrack.now(), clock: request.partrack.clock, on: request.db)
+        let snapshot = Trend.snapshot(try requireValue(input), occasion: .onDemand)
         try await TrendRecorder.save(snapshot, plan: plan.requireID(), on: request.db)
         return snapshot
     }

@@ -137,6 +137,17 @@ struct ProjectionEngineTests {
         #expect(projection.lateCreditPercent == 50)
     }
 
+    @Test func totalsAloneAreTheFullProjectionsTotals() {
+        // Tables and ranks of many units compute only the totals; they must be the same figures.
+        let totals = ProjectionEngine.totals(F.input)
+        #expect(totals == projection.totals)
+        #expect(totals.total == F.figures("10.28", "14.75", "15.55"))
+        var later = F.input
+        later.asOf = F.at(1, 12)
+        #expect(ProjectionEngine.totals(later) == ProjectionEngine.project(later).totals)
+        #expect(ProjectionEngine.totals(later) != totals)
+    }
+
     @Test func projectionRoundTripsThroughJSON() throws {
         let data = try JSONEncoder().encode(projection)
         let decoded = try JSONDecoder().decode(Projection.self, from: data)
