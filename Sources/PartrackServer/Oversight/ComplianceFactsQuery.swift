@@ -10,12 +10,12 @@ enum ComplianceFactsQuery {
         let planID: Int
         let facts: ComplianceTaskFacts?
 
-        init(row: any SQLRow) throws {
-            planID = try row.value("plan_id")
+        init(row: PlainColumns) throws {
+            planID = try row.int("plan_id")
             // A state this version does not know is left out, as the projection does.
-            facts = try TaskState(rawValue: try row.value("state")).map {
+            facts = try TaskState(rawValue: try row.string("state")).map {
                 ComplianceTaskFacts(
-                    state: $0, due: try row.optionalDay("due_date"), completedAt: try row.optionalValue("completed_at"))
+                    state: $0, due: try row.optionalDay("due_date"), completedAt: try row.optionalDate("completed_at"))
             }
         }
     }
@@ -25,10 +25,10 @@ enum ComplianceFactsQuery {
         let unitID: Int
         let title: String
 
-        init(row: any SQLRow) throws {
-            id = try row.value("id")
-            unitID = try row.value("unit_id")
-            title = try row.value("title")
+        init(row: PlainColumns) throws {
+            id = try row.int("id")
+            unitID = try row.int("unit_id")
+            title = try row.string("title")
         }
     }
 

@@ -12,11 +12,11 @@ enum OversightRows {
         let name: String
         let level: UnitLevel
 
-        init(row: any SQLRow) throws {
-            id = try row.value("id")
-            parentID = try row.optionalValue("parent_id")
-            name = try row.value("name")
-            let levelText: String = try row.value("level")
+        init(row: PlainColumns) throws {
+            id = try row.int("id")
+            parentID = try row.optionalInt("parent_id")
+            name = try row.string("name")
+            let levelText = try row.string("level")
             guard let level = UnitLevel(rawValue: levelText) else {
                 throw PlainRowError(column: "level", expected: "a unit level")
             }
@@ -38,10 +38,10 @@ enum OversightRows {
             self.internalLeadDays = internalLeadDays
         }
 
-        init(row: any SQLRow) throws {
+        init(row: PlainColumns) throws {
             self.init(
-                id: try row.value("id"), unitID: try row.value("unit_id"), catalogID: try row.value("catalog_id"),
-                internalLeadDays: try row.value("internal_lead_days"))
+                id: try row.int("id"), unitID: try row.int("unit_id"), catalogID: try row.int("catalog_id"),
+                internalLeadDays: try row.int("internal_lead_days"))
         }
     }
 
@@ -50,10 +50,10 @@ enum OversightRows {
         let planID: Int
         let spec: ReportPeriodSpec
 
-        init(row: any SQLRow) throws {
-            id = try row.value("id")
-            planID = try row.value("plan_id")
-            let kindText: String = try row.value("kind")
+        init(row: PlainColumns) throws {
+            id = try row.int("id")
+            planID = try row.int("plan_id")
+            let kindText = try row.string("kind")
             guard let kind = PeriodKind(rawValue: kindText) else {
                 throw PlainRowError(column: "kind", expected: "a period kind")
             }
@@ -67,11 +67,11 @@ enum OversightRows {
         let scopeKey: String
         let submittedAt: Date
 
-        init(row: any SQLRow) throws {
-            periodID = try row.value("period_id")
-            unitID = try row.value("unit_id")
-            scopeKey = try row.value("scope_key")
-            submittedAt = try row.value("submitted_at")
+        init(row: PlainColumns) throws {
+            periodID = try row.int("period_id")
+            unitID = try row.int("unit_id")
+            scopeKey = try row.string("scope_key")
+            submittedAt = try row.date("submitted_at")
         }
     }
 

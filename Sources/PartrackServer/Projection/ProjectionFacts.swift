@@ -6,29 +6,33 @@ import Vapor
 /// Builds the projection engine's inputs for many plans at once, in a fixed number of queries:
 /// a reviewer's table of 200 communes must not cost 200 round trips per table.
 enum ProjectionFacts {
-    private struct TaskRow: PlainRow {
+    /// A task with one of its criterion links (none when it has none): a task linked to two
+    /// criteria comes as two rows, one after the other.
+    private struct TaskLinkRow: PlainRow {
         let planID: Int
         let task: ProjectionTask?
+        let link: CriterionLink?
 
-        /// Its criterion links are added afterwards.
-        init(row: any SQLRow) throws {
-            planID = try row.value("plan_id")
+        init(row: PlainColumns) throws {
+            planID = try row.int("plan_id")
             // A state this version does not know is left out, as compliance does.
-            task = try TaskState(rawValue: try row.value("state")).map {
+            task = try TaskState(rawValue: try row.string("state")).map {
                 ProjectionTask(
-                    id: try row.value("id"), title: try row.value("title"), state: $0,
-                    due: try row.optionalDay("due_date"), completedAt: try row.optionalValue("completed_at"), links: [])
+                    id: try row.int("id"), title: try row.string("title"), state: $0,
+                    due: try row.optionalDay("due_date"), completedAt: try row.optionalDate("completed_at"), links: [])
             }
+            link = try row.optionalString("code").map { CriterionLink(code: $0, weight: try row.int("weight")) }
         }
-    }
 
-    private struct LinkRow: PlainRow {
-        let taskID: Int
-        let link: CriterionLink
-
-        init(row: any SQLRow) throws {
-            taskID = try row.value("task_id")
-            link = CriterionLink(code: try row.value("code"), weight: try row.value("weight"))
+        /// The tasks with all their links, by plan, in the rows' order.
+        static func tasksByPlan(_ rows: [TaskLinkRow]) -> [Int: [ProjectionTask]] {
+            var merged: [(planID: Int, task: ProjectionTask)] = []
+            for row in rows {
+                guard let task = row.task else { continue }
+                if merged.last?.task.id != task.id { merged.append((row.planID, task)) }
+                if let link = row.link { merged[merged.count - 1].task.links.append(link) }
+            }
+            return Dictionary(grouping: merged, by: \.planID).mapValues { $0.map(\.task) }
         }
     }
 
@@ -38,11 +42,11 @@ enum ProjectionFacts {
         let code: String
         let points: Points
 
-        init(row: any SQLRow) throws {
-            unitID = try row.value("unit_id")
-            catalogID = try row.value("catalog_id")
-            code = try row.value("node_code")
-            points = Points(hundredths: try row.value("points_hundredths"))
+        init(row: PlainColumns) throws {
+            unitID = try row.int("unit_id")
+            catalogID = try row.int("catalog_id")
+            code = try row.string("node_code")
+            points = Points(hundredths: try row.int("points_hundredths"))
         }
     }
 
@@ -66,24 +70,28 @@ enum ProjectionFacts {
         }
 
         let sql = db as! any SQLDatabase
-        let tasks = try await sql.select().columns("id", "plan_id", "title", "state", "due_date", "completed_at")
-            .from(PlanTask.schema).where("plan_id", .in, planIDs).orderBy("sort_order").all(reading: TaskRow.self)
-        let links = try await sql.select()
-            .column(SQLColumn("task_id", table: "task_criteria")).column(SQLColumn("code", table: "catalog_nodes"))
-            .column(SQLColumn("weight", table: "task_criteria"))
-            .from("task_criteria")
-            .join(
-                "catalog_nodes", on: SQLColumn("node_id", table: "task_criteria"), .equal,
-                SQLColumn("id", table: "catalog_nodes")
-            )
-            .join(
-                PlanTask.schema, on: SQLColumn("task_id", table: "task_criteria"), .equal,
-                SQLColumn("id", table: PlanTask.schema)
-            )
-            .where(SQLColumn("plan_id", table: PlanTask.schema), .in, SQLBind.group(planIDs))
-            .all(reading: LinkRow.self)
-        let linksByTask = Dictionary(grouping: links, by: \.taskID)
-        let tasksByPlan = Dictionary(grouping: tasks, by: \.planID)
+        // One query for the tasks and their links: half the rows of two.
+        let tasksByPlan = TaskLinkRow.tasksByPlan(
+            try await sql.select()
+                .columns(
+                    ["id", "plan_id", "title", "state", "due_date", "completed_at"].map {
+                        SQLColumn($0, table: PlanTask.schema)
+                    }
+                )
+                .column(SQLColumn("code", table: "catalog_nodes")).column(SQLColumn("weight", table: "task_criteria"))
+                .from(PlanTask.schema)
+                .join(
+                    "task_criteria", method: SQLJoinMethod.left, on: SQLColumn("task_id", table: "task_criteria"),
+                    .equal, SQLColumn("id", table: PlanTask.schema)
+                )
+                .join(
+                    "catalog_nodes", method: SQLJoinMethod.left, on: SQLColumn("node_id", table: "task_criteria"),
+                    .equal, SQLColumn("id", table: "catalog_nodes")
+                )
+                .where(SQLColumn("plan_id", table: PlanTask.schema), .in, SQLBind.group(planIDs))
+                .orderBy(SQLColumn("sort_order", table: PlanTask.schema))
+                .orderBy(SQLColumn("id", table: PlanTask.schema)).orderBy(SQLColumn("id", table: "task_criteria"))
+                .all(reading: TaskLinkRow.self))
 
         // Grouped once, not filtered again for each of a province's 200 plans.
         let baselinesByUnit = Dictionary(
@@ -101,11 +109,6 @@ enum ProjectionFacts {
         var inputs: [Int: ProjectionInput] = [:]
         for plan in plans {
             guard let catalog = catalogs[plan.catalogID] else { continue }
-            let planTasks = (tasksByPlan[plan.id] ?? []).compactMap { row -> ProjectionTask? in
-                guard var task = row.task else { return nil }
-                task.links = (linksByTask[task.id] ?? []).map(\.link)
-                return task
-            }
             let planBaselines = Dictionary(
                 (baselinesByUnit[plan.unitID] ?? []).filter { $0.catalogID == plan.catalogID }.map {
                     ($0.code, $0.points)
@@ -115,7 +118,8 @@ enum ProjectionFacts {
                 ReportSubmissionFact(kind: $0.spec.kind, due: $0.spec.due, submittedAt: submittedByPeriod[$0.id])
             }
             inputs[plan.id] = ProjectionInput(
-                catalog: catalog, tasks: planTasks, baselines: planBaselines, reports: reports, asOf: asOf, clock: clock
+                catalog: catalog, tasks: tasksByPlan[plan.id] ?? [], baselines: planBaselines, reports: reports,
+                asOf: asOf, clock: clock
             )
         }
         return inputs
