@@ -52,11 +52,26 @@ public struct LocaleCatalog: Sendable {
         render(key: message.key, arguments: message.arguments)
     }
 
+    /// The template with each `{name}` that has an argument replaced by it, in one pass (a province's
+    /// page renders thousands of these); other braces are kept as written.
     public func render(key: String, arguments: [String: String] = [:]) -> String {
-        guard var text = templates[key] else { return key }
-        for (name, value) in arguments {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        guard let template = templates[key] else { return key }
+        guard !arguments.isEmpty else { return template }
+        var result = ""
+        var rest = template[...]
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let nameStart = rest.index(after: open)
+            if let close = rest[nameStart...].firstIndex(of: "}"),
+                let value = arguments[String(rest[nameStart..<close])]
+            {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[nameStart...]
+            }
         }
-        return text
+        return result + rest
     }
 }

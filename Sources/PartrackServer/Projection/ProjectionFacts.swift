@@ -26,13 +26,17 @@ enum ProjectionFacts {
 
         /// The tasks with all their links, by plan, in the rows' order.
         static func tasksByPlan(_ rows: [TaskLinkRow]) -> [Int: [ProjectionTask]] {
-            var merged: [(planID: Int, task: ProjectionTask)] = []
+            var byPlan: [Int: [ProjectionTask]] = [:]
+            var previousTaskID: Int?
             for row in rows {
                 guard let task = row.task else { continue }
-                if merged.last?.task.id != task.id { merged.append((row.planID, task)) }
-                if let link = row.link { merged[merged.count - 1].task.links.append(link) }
+                if task.id != previousTaskID { byPlan[row.planID, default: []].append(task) }
+                previousTaskID = task.id
+                if let link = row.link, let last = byPlan[row.planID]?.indices.last {
+                    byPlan[row.planID]![last].links.append(link)  // in place, no copy of the plan's tasks
+                }
             }
-            return Dictionary(grouping: merged, by: \.planID).mapValues { $0.map(\.task) }
+            return byPlan
         }
     }
 

@@ -41,4 +41,13 @@ import Testing
         #expect(catalog.render(Message("a", ["name": "Lan", "due": "15/03/2023"])) == "Xin chào Lan, hạn 15/03/2023.")
         #expect(catalog.render(Message("b")) == "b")
     }
+
+    @Test func keepsBracesWithoutAnArgumentAndNeverFillsAValueAgain() {
+        let catalog = LocaleCatalog(
+            language: "vi", templates: ["a": "{name} {unknown} {{name}} {", "b": "{first}{second}", "c": "{x}"])
+        #expect(catalog.render(Message("a", ["name": "Lan"])) == "Lan {unknown} {Lan} {")
+        // A value that looks like a placeholder is text the user typed, shown as it is.
+        #expect(catalog.render(Message("b", ["first": "{second}", "second": "2"])) == "{second}2")
+        #expect(catalog.render(Message("c")) == "{x}")
+    }
 }

@@ -14,12 +14,16 @@ struct DistrictView {
     let rootID: Int
 
     static func load(unitID: Int, year: Int, request: Request) async throws -> DistrictView {
-        let facts = try await ComplianceFactsQuery.facts(under: unitID, year: year, on: request.db)
         let now = request.partrack.now()
+        // Gathered side by side: one's queries run while the other computes (a province's page
+        // waits for both).
+        async let gatheredFacts = ComplianceFactsQuery.facts(under: unitID, year: year, on: request.db)
+        async let gatheredRows = ProjectionAPI.rows(under: unitID, year: year, asOf: now, request: request)
+        let facts = try await gatheredFacts
         let reports = PeriodKind.allCases.map {
             Compliance.compute(for: facts, period: $0, asOf: now, clock: request.partrack.clock)
         }
-        let rows = try await ProjectionAPI.rows(under: unitID, year: year, asOf: now, request: request)
+        let rows = try await gatheredRows
         let planned = Set(facts.filter { !$0.schedule.isEmpty }.map(\.unitID))
         let communes = (reports.first?.units ?? []).filter { planned.contains($0.unitID) && $0.unitID != unitID }
         return DistrictView(year: year, reports: reports, rows: rows, communes: communes, rootID: unitID)
