@@ -57,6 +57,16 @@ import VaporTesting
             let byName = try await app.sendRequest(.GET, "/api/v1/projections?year=2023&sort=name", headers: reviewer)
                 .json([ProjectionRowDTO].self)
             #expect(byName.map(\.unitName) == byName.map(\.unitName).sorted())
+            // The table computes totals only, without titles; each row is still the unit's own figure and rank.
+            for row in rows {
+                let own = try await app.sendRequest(
+                    .GET, "/api/v1/projection?year=2023&unit=\(row.unitID)", headers: reviewer
+                ).json(UnitProjectionDTO.self)
+                #expect(
+                    own.projection.total == Figures(earned: row.earned, projected: row.projected, ceiling: row.ceiling))
+                #expect(own.projection.percent.projected == row.projectedPercent)
+                #expect(own.rank == row.rank)
+            }
             let district = try await app.unit("ba-to").requireID()
             let officer = try await app.sendRequest(
                 .GET, "/api/v1/projections?year=2023&unit=\(district)", headers: try await app.signIn("bagiang.tpht"))

@@ -18,15 +18,16 @@ enum ProjectionAPI {
 
     /// A unit's projection with its rank among its peers; for the API and the dashboard alike.
     static func project(unit: OrgUnit, plan: Plan, asOf: Date, request: Request) async throws -> UnitProjectionDTO {
-        let peers = try await PlanChoice.peers(of: plan, unit: unit, on: request.db)
-        let inputs = try await ProjectionFacts.inputs(
-            for: peers, asOf: asOf, clock: request.partrack.clock, on: request.db)
         // The peers need only their totals to be ranked; the unit itself, everything.
-        let input = try requireValue(inputs[plan.requireID()])
+        let peers = try await PlanChoice.peers(of: plan, unit: unit, on: request.db)
+        let peerInputs = try await ProjectionFacts.inputs(
+            for: peers, asOf: asOf, clock: request.partrack.clock, detail: .totals, on: request.db)
+        let input = try requireValue(
+            try await ProjectionFacts.input(for: plan, asOf: asOf, clock: request.partrack.clock, on: request.db))
         try await TrendRecorder.catchUp(plan: plan, input: input, on: request.db, now: request.partrack.now())
         return try await describe(
             unit: unit, plan: plan, projection: ProjectionEngine.project(input),
-            ranks: rank(inputs.mapValues(ProjectionEngine.totals), plans: peers), request: request)
+            ranks: rank(peerInputs.mapValues(ProjectionEngine.totals), plans: peers), request: request)
     }
 
     /// GET /api/v1/projections?unit=ID&year=2023&sort=projected|name — every unit with a plan below
@@ -55,7 +56,7 @@ enum ProjectionAPI {
         let unitByID = Dictionary(uniqueKeysWithValues: allUnits.filter { below.contains($0.id) }.map { ($0.id, $0) })
         let plans = try await OversightRows.plans(of: below, year: year, on: sql)
         let inputs = try await ProjectionFacts.inputs(
-            for: plans, asOf: asOf, clock: request.partrack.clock, on: request.db)
+            for: plans, asOf: asOf, clock: request.partrack.clock, detail: .totals, on: request.db)
         let projections = inputs.mapValues(ProjectionEngine.totals)
         let ranks = rank(projections, plans: plans, parents: unitByID.mapValues(\.parentID))
         let rows = plans.compactMap { plan -> ProjectionRowDTO? in

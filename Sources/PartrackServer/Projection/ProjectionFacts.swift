@@ -18,7 +18,7 @@ enum ProjectionFacts {
             // A state this version does not know is left out, as compliance does.
             task = try TaskState(rawValue: try row.string("state")).map {
                 ProjectionTask(
-                    id: try row.int("id"), title: try row.string("title"), state: $0,
+                    id: try row.int("id"), title: row.contains("title") ? try row.string("title") : "", state: $0,
                     due: try row.optionalDay("due_date"), completedAt: try row.optionalDate("completed_at"), links: [])
             }
             link = try row.optionalString("code").map { CriterionLink(code: $0, weight: try row.int("weight")) }
@@ -54,6 +54,28 @@ enum ProjectionFacts {
         }
     }
 
+    /// How much of the tasks an input needs.
+    enum Detail {
+        /// Everything, in the plan's order: one unit's projection shows its tasks by title.
+        case full
+        /// No titles, in storage order: totals and ranks (`ProjectionEngine.totals`) never show
+        /// a task, and a province's 12,000 titles, sorted, were most of what its table read.
+        case totals
+
+        /// A task's links always come one after the other, as `TaskLinkRow.tasksByPlan` expects.
+        var taskOrder: [any SQLExpression] {
+            switch self {
+            case .full:
+                [
+                    SQLColumn("sort_order", table: PlanTask.schema), SQLColumn("id", table: PlanTask.schema),
+                    SQLColumn("id", table: "task_criteria"),
+                ]
+            // The plan index's own order: nothing to sort.
+            case .totals: [SQLColumn("plan_id", table: PlanTask.schema), SQLColumn("id", table: PlanTask.schema)]
+            }
+        }
+    }
+
     /// The input of one plan.
     static func input(for plan: Plan, asOf: Date, clock: CivilClock, on db: any Database) async throws
         -> ProjectionInput?
@@ -62,8 +84,10 @@ enum ProjectionFacts {
     }
 
     /// The input of each plan, by plan id.
+    ///
     static func inputs(
-        for plans: [OversightRows.PlanRef], asOf: Date, clock: CivilClock, on db: any Database
+        for plans: [OversightRows.PlanRef], asOf: Date, clock: CivilClock, detail: Detail = .full,
+        on db: any Database
     ) async throws -> [Int: ProjectionInput] {
         guard !plans.isEmpty else { return [:] }
         let planIDs = plans.map(\.id)
@@ -78,7 +102,7 @@ enum ProjectionFacts {
         let tasksByPlan = TaskLinkRow.tasksByPlan(
             try await sql.select()
                 .columns(
-                    ["id", "plan_id", "title", "state", "due_date", "completed_at"].map {
+                    (["id", "plan_id", "state", "due_date", "completed_at"] + (detail == .full ? ["title"] : [])).map {
                         SQLColumn($0, table: PlanTask.schema)
                     }
                 )
@@ -93,8 +117,7 @@ enum ProjectionFacts {
                     .equal, SQLColumn("id", table: "catalog_nodes")
                 )
                 .where(SQLColumn("plan_id", table: PlanTask.schema), .in, SQLBind.group(planIDs))
-                .orderBy(SQLColumn("sort_order", table: PlanTask.schema))
-                .orderBy(SQLColumn("id", table: PlanTask.schema)).orderBy(SQLColumn("id", table: "task_criteria"))
+                .orderBy(SQLList(detail.taskOrder))
                 .all(reading: TaskLinkRow.self))
 
         // Grouped once, not filtered again for each of a province's 200 plans.

@@ -38,6 +38,14 @@ struct PlainColumns {
     init(sqlite row: SQLiteRow) { source = .sqlite(row) }
     init(sql row: any SQLRow) { source = .sql(row) }
 
+    /// Whether the query selected this column.
+    func contains(_ column: String) -> Bool {
+        switch source {
+        case .sqlite(let row): row.column(column) != nil
+        case .sql(let row): row.contains(column: column)
+        }
+    }
+
     func optionalInt(_ column: String) throws -> Int? { try read(column, Int.init(sqliteData:)) }
     func optionalString(_ column: String) throws -> String? { try read(column, String.init(sqliteData:)) }
     func optionalDate(_ column: String) throws -> Date? { try read(column, Date.init(sqliteData:)) }

@@ -12,6 +12,19 @@ struct DistrictView {
     /// The units below the reviewer that have a plan for the year: the communes.
     let communes: [UnitCompliance]
     let rootID: Int
+    /// Each period's units by id: the page looks up 200 communes in each of four periods.
+    private let unitsByPeriod: [[Int: UnitCompliance]]
+
+    init(year: Int, reports: [ComplianceReport], rows: [ProjectionRowDTO], communes: [UnitCompliance], rootID: Int) {
+        self.year = year
+        self.reports = reports
+        self.rows = rows
+        self.communes = communes
+        self.rootID = rootID
+        unitsByPeriod = reports.map { report in
+            Dictionary(report.units.map { ($0.unitID, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
 
     static func load(unitID: Int, year: Int, request: Request) async throws -> DistrictView {
         let now = request.partrack.now()
@@ -30,9 +43,9 @@ struct DistrictView {
     }
 
     func columns(_ request: Request) -> [DistrictPage.Column] {
-        reports.map { report in
-            let counts = report.unit(rootID)?.total.unitReports ?? SubmissionCounts()
-            let dues = communes.compactMap { report.unit($0.unitID)?.report?.due }
+        zip(reports, unitsByPeriod).map { report, units in
+            let counts = units[rootID]?.total.unitReports ?? SubmissionCounts()
+            let dues = communes.compactMap { units[$0.unitID]?.report?.due }
             return DistrictPage.Column(
                 kind: report.period.rawValue, name: request.localized(report.period.nameKey),
                 due: dues.min()?.formatted ?? "—", onTime: counts.onTime, late: counts.late, missing: counts.missing,
@@ -45,8 +58,8 @@ struct DistrictView {
         communes.map { commune in
             DistrictPage.MatrixRow(
                 name: commune.name, href: Pages.dashboard.link(commune.unitID),
-                cells: reports.map { report in
-                    let own = report.unit(commune.unitID)
+                cells: unitsByPeriod.map { units in
+                    let own = units[commune.unitID]
                     let status = own?.report?.status ?? .notYetDue
                     let parts = own?.own.positionReports ?? SubmissionCounts()
                     return DistrictPage.Cell(
@@ -63,7 +76,7 @@ struct DistrictView {
         // The year's on-time completion rate, from the last period's compliance (hundredths of a percent).
         var yearRate: [Int: Int] = [:]
         for commune in communes {
-            if let rate = reports.last?.unit(commune.unitID)?.total.onTimeRate { yearRate[commune.unitID] = rate }
+            if let rate = unitsByPeriod.last?[commune.unitID]?.total.onTimeRate { yearRate[commune.unitID] = rate }
         }
         func completion(_ row: ProjectionRowDTO) -> Int { row.tasksDone * 1000 / max(row.tasksLive, 1) }
         var sorted = rows
