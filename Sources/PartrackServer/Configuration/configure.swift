@@ -2,6 +2,7 @@ import Fluent
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Leaf
+import LeafKit
 import PartrackDomain
 import Vapor
 
@@ -21,9 +22,17 @@ public func configure(_ app: Application, config: AppConfig) async throws {
     app.asyncCommands.use(LoadCatalogCommand(), as: "load-catalog")
     app.asyncCommands.use(ImportPlanCommand(), as: "import-plan")
 
-    app.views.use(.leaf)
     app.leaf.configuration.rootDirectory = config.webDirectory.appendingPathComponent("templates").path + "/"
     app.leaf.tags["t"] = TranslateTag()
+    app.views.use { app in
+        // Leaf's own provider keeps no parsed templates in Vapor's development environment, which
+        // is what `swift run` starts: every page re-read and re-parsed its templates (a sixth of the
+        // reviewer's province page). Templates are read once; restart the server after editing one.
+        LeafRenderer(
+            configuration: app.leaf.configuration, tags: app.leaf.tags, cache: app.leaf.cache,
+            sources: app.leaf.sources, eventLoop: app.eventLoopGroup.next(),
+            userInfo: app.leaf.userInfo.merging(["application": app]) { _, new in new })
+    }
 
     // Errors first, so that every failure below it becomes a friendly page or a JSON error.
     app.middleware = Middlewares()

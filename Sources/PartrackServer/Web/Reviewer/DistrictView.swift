@@ -54,8 +54,9 @@ struct DistrictView {
         }
     }
 
-    func matrix(_ request: Request) -> [DistrictPage.MatrixRow] {
-        communes.map { commune in
+    /// The matrix rows of all communes, or of those in `shown` (positions in `communes`).
+    func matrix(_ request: Request, shown: Range<Int>? = nil) -> [DistrictPage.MatrixRow] {
+        communes[shown?.clamped(to: communes.indices) ?? communes.indices].map { commune in
             DistrictPage.MatrixRow(
                 name: commune.name, href: Pages.dashboard.link(commune.unitID),
                 cells: unitsByPeriod.map { units in
