@@ -1,6 +1,5 @@
 import FluentSQLiteDriver
 import Foundation
-import NIOConcurrencyHelpers
 import PartrackDomain
 import SQLKit
 
@@ -99,11 +98,13 @@ enum SQLiteRows {
         let (sql, binds) = database.serialize(query)
         let encoder = SQLiteDataEncoder()
         let data = try binds.map { try encoder.encode($0) }
-        let rows = NIOLockedValueBox<[SQLiteRow]>([])
+        // The connection's own async query calls back on its thread, row after row, and returns
+        // after the last: nothing else touches `rows` meanwhile, so it needs no lock (SQLiteNIO
+        // collects its own rows the same way).
+        nonisolated(unsafe) var rows: [SQLiteRow] = []
         try await sqlite.withConnection { connection in
-            // The connection's own async query calls back on its thread, row after row.
-            try await connection.query(sql, data) { row in rows.withLockedValue { $0.append(row) } }
+            try await connection.query(sql, data) { row in rows.append(row) }
         }
-        return rows.withLockedValue { $0 }
+        return rows
     }
 }
