@@ -40,16 +40,16 @@ struct CurrentUser: Authenticatable, Sendable {
 struct UnitTree {
     let childrenByParent: [Int: [Int]]
 
-    init(_ parentByUnit: some Sequence<(unit: Int, parent: Int?)>) {
+    init(_ units: [OversightRows.Unit]) {
         var children: [Int: [Int]] = [:]
-        for (unit, parent) in parentByUnit {
-            if let parent { children[parent, default: []].append(unit) }
+        for unit in units {
+            if let parent = unit.parentID { children[parent, default: []].append(unit.id) }
         }
         childrenByParent = children
     }
 
     static func load(on db: any Database) async throws -> UnitTree {
-        UnitTree(try await OversightRows.units(on: db as! any SQLDatabase).map { ($0.id, $0.parentID) })
+        UnitTree(try await OversightRows.units(on: db as! any SQLDatabase))
     }
 
     /// Children, grandchildren and so on (not the unit itself).

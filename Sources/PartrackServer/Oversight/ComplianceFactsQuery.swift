@@ -35,7 +35,7 @@ enum ComplianceFactsQuery {
     static func facts(under rootID: Int, year: Int, on db: any Database) async throws -> [UnitFacts] {
         let sql = db as! any SQLDatabase
         let units = try await OversightRows.units(on: sql)
-        let tree = UnitTree(units.map { ($0.id, $0.parentID) })
+        let tree = UnitTree(units)
         let unitIDs = tree.descendants(of: rootID).union([rootID])
         let inTree = units.filter { unitIDs.contains($0.id) }
 

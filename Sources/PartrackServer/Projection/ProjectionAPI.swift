@@ -52,7 +52,7 @@ enum ProjectionAPI {
     static func rows(under rootID: Int, year: Int, asOf: Date, request: Request) async throws -> [ProjectionRowDTO] {
         let sql = request.db as! any SQLDatabase
         let allUnits = try await OversightRows.units(on: sql)
-        let below = UnitTree(allUnits.map { ($0.id, $0.parentID) }).descendants(of: rootID)
+        let below = UnitTree(allUnits).descendants(of: rootID)
         let unitByID = Dictionary(uniqueKeysWithValues: allUnits.filter { below.contains($0.id) }.map { ($0.id, $0) })
         let plans = try await OversightRows.plans(of: below, year: year, on: sql)
         let inputs = try await ProjectionFacts.inputs(

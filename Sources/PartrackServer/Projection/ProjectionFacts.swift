@@ -84,7 +84,6 @@ enum ProjectionFacts {
     }
 
     /// The input of each plan, by plan id.
-    ///
     static func inputs(
         for plans: [OversightRows.PlanRef], asOf: Date, clock: CivilClock, detail: Detail = .full,
         on db: any Database
@@ -96,6 +95,7 @@ enum ProjectionFacts {
             guard let catalog = try await Catalog.find(catalogID, on: db) else { continue }
             catalogs[catalogID] = try await CatalogStore.load(catalog, on: db)
         }
+        guard !catalogs.isEmpty else { return [:] }
 
         let sql = db as! any SQLDatabase
         // One query for the tasks and their links: half the rows of two.
