@@ -58,6 +58,12 @@ import Vapor
             let second = try await browser.get("/giam-sat/\(province)?year=2023&page=2").body.string
             #expect(rows(second) == 2 * 5)
             #expect(second.contains("Đang xem 51–55 trong số 55 đơn vị"))
+            // A page that is not a page number is refused in words, not guessed.
+            for bad in ["0", "abc", "-1"] {
+                let refused = try await browser.get("/giam-sat/\(province)?year=2023&page=\(bad)")
+                #expect(refused.status == .badRequest)
+                #expect(refused.body.string.contains("Tham số “page” có giá trị “\(bad)” không hợp lệ."))
+            }
             // A page past the end shows the last one; the exports keep every commune.
             #expect(rows(try await browser.get("/giam-sat/\(province)?year=2023&page=9").body.string) == 2 * 5)
             let csv = try await browser.get("/giam-sat/\(province)/du-bao.csv?year=2023").body.string

@@ -4,15 +4,13 @@ import SQLKit
 
 /// The evidence the tasks of a plan carry, by the criterion code their tasks are linked to.
 struct TaskEvidenceByCriterion {
-    private struct Row: Decodable {
-        let evidenceID: Int
-        let taskID: Int
+    private struct Row: PlainRow {
         let code: String
+        let evidence: EvidenceRef
 
-        enum CodingKeys: String, CodingKey {
-            case evidenceID = "evidence_id"
-            case taskID = "task_id"
-            case code
+        init(row: PlainColumns) throws {
+            code = try row.string("code")
+            evidence = EvidenceRef(evidenceID: try row.int("evidence_id"), taskID: try row.int("task_id"))
         }
     }
 
@@ -39,12 +37,8 @@ struct TaskEvidenceByCriterion {
             )
             .where(SQLColumn("plan_id", table: PlanTask.schema), .equal, SQLBind(planID))
             .orderBy(SQLColumn("id", table: Evidence.schema))
-            .all(decoding: Row.self)
-        var byCode: [String: [EvidenceRef]] = [:]
-        for row in rows {
-            byCode[row.code, default: []].append(EvidenceRef(evidenceID: row.evidenceID, taskID: row.taskID))
-        }
-        return TaskEvidenceByCriterion(byCode: byCode)
+            .all(reading: Row.self)
+        return TaskEvidenceByCriterion(byCode: Dictionary(grouping: rows, by: \.code).mapValues { $0.map(\.evidence) })
     }
 
     /// Each leaf's evidence: that of tasks linked to the leaf itself or to a node above it.

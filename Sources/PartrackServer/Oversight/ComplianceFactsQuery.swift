@@ -6,7 +6,7 @@ import Vapor
 /// Gathers the facts compliance is computed from, for a unit and everything below it, in a fixed
 /// number of queries however many communes there are, read as plain rows (see `OversightRows`).
 enum ComplianceFactsQuery {
-    struct TaskRow: PlainRow {
+    private struct TaskRow: PlainRow {
         let planID: Int
         let facts: ComplianceTaskFacts?
 
@@ -20,7 +20,7 @@ enum ComplianceFactsQuery {
         }
     }
 
-    struct PositionRow: PlainRow {
+    private struct PositionRow: PlainRow {
         let id: Int
         let unitID: Int
         let title: String

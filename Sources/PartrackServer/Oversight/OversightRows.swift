@@ -16,11 +16,7 @@ enum OversightRows {
             id = try row.int("id")
             parentID = try row.optionalInt("parent_id")
             name = try row.string("name")
-            let levelText = try row.string("level")
-            guard let level = UnitLevel(rawValue: levelText) else {
-                throw PlainRowError(column: "level", expected: "a unit level")
-            }
-            self.level = level
+            level = try row.value("level", as: UnitLevel.self)
         }
     }
 
@@ -53,11 +49,9 @@ enum OversightRows {
         init(row: PlainColumns) throws {
             id = try row.int("id")
             planID = try row.int("plan_id")
-            let kindText = try row.string("kind")
-            guard let kind = PeriodKind(rawValue: kindText) else {
-                throw PlainRowError(column: "kind", expected: "a period kind")
-            }
-            spec = ReportPeriodSpec(kind: kind, cutOff: try row.day("cut_off"), due: try row.day("due_date"))
+            spec = ReportPeriodSpec(
+                kind: try row.value("kind", as: PeriodKind.self), cutOff: try row.day("cut_off"),
+                due: try row.day("due_date"))
         }
     }
 
@@ -75,9 +69,11 @@ enum OversightRows {
         }
     }
 
-    static func units(on sql: any SQLDatabase) async throws -> [Unit] {
-        try await sql.select().columns("id", "parent_id", "name", "level").from(OrgUnit.schema).orderBy("id")
-            .all(reading: Unit.self)
+    /// Every unit, or only the children of `parentID`.
+    static func units(childrenOf parentID: Int? = nil, on sql: any SQLDatabase) async throws -> [Unit] {
+        let query = sql.select().columns("id", "parent_id", "name", "level").from(OrgUnit.schema).orderBy("id")
+        if let parentID { query.where("parent_id", .equal, parentID) }
+        return try await query.all(reading: Unit.self)
     }
 
     /// The adopted plans (not drafts) of these units for a year.

@@ -18,16 +18,20 @@ enum ProjectionAPI {
 
     /// A unit's projection with its rank among its peers; for the API and the dashboard alike.
     static func project(unit: OrgUnit, plan: Plan, asOf: Date, request: Request) async throws -> UnitProjectionDTO {
-        // The peers need only their totals to be ranked; the unit itself, everything.
-        let peers = try await PlanChoice.peers(of: plan, unit: unit, on: request.db)
-        let peerInputs = try await ProjectionFacts.inputs(
-            for: peers, asOf: asOf, clock: request.partrack.clock, detail: .totals, on: request.db)
         let input = try requireValue(
             try await ProjectionFacts.input(for: plan, asOf: asOf, clock: request.partrack.clock, on: request.db))
+        let projection = ProjectionEngine.project(input)
+        // The other peers need only their totals to be ranked; the unit itself, everything.
+        let planID = try plan.requireID()
+        let peers = try await PlanChoice.peers(of: plan, unit: unit, on: request.db)
+        var totals = try await ProjectionFacts.inputs(
+            for: peers.filter { $0.id != planID }, asOf: asOf, clock: request.partrack.clock, detail: .totals,
+            on: request.db
+        ).mapValues(ProjectionEngine.totals)
+        totals[planID] = projection.totals
         try await TrendRecorder.catchUp(plan: plan, input: input, on: request.db, now: request.partrack.now())
         return try await describe(
-            unit: unit, plan: plan, projection: ProjectionEngine.project(input),
-            ranks: rank(peerInputs.mapValues(ProjectionEngine.totals), plans: peers), request: request)
+            unit: unit, plan: plan, projection: projection, ranks: rank(totals, plans: peers), request: request)
     }
 
     /// GET /api/v1/projections?unit=ID&year=2023&sort=projected|name — every unit with a plan below
@@ -58,7 +62,7 @@ enum ProjectionAPI {
         let inputs = try await ProjectionFacts.inputs(
             for: plans, asOf: asOf, clock: request.partrack.clock, detail: .totals, on: request.db)
         let projections = inputs.mapValues(ProjectionEngine.totals)
-        let ranks = rank(projections, plans: plans, parents: unitByID.mapValues(\.parentID))
+        let ranks = rank(projections, plans: plans, parents: unitByID.compactMapValues(\.parentID))
         let rows = plans.compactMap { plan -> ProjectionRowDTO? in
             guard let projection = projections[plan.id], let unit = unitByID[plan.unitID] else { return nil }
             // Counted per task: a task linked to two criteria is still one task.
@@ -91,10 +95,10 @@ enum ProjectionAPI {
     /// Ranks each plan among the plans of its sibling units on the same catalog and year (all
     /// `plans` are of one year). Without `parents`, the plans are taken as one group of peers.
     static func rank(
-        _ projections: [Int: ProjectionTotals], plans: [OversightRows.PlanRef], parents: [Int: Int?]? = nil
+        _ projections: [Int: ProjectionTotals], plans: [OversightRows.PlanRef], parents: [Int: Int]? = nil
     ) -> [Int: RankPosition] {
         let groups = Dictionary(grouping: plans) { plan in
-            "\(parents.map { "\($0[plan.unitID].flatMap { $0 } ?? 0)" } ?? "peers")|\(plan.catalogID)"
+            "\(parents.map { "\($0[plan.unitID] ?? 0)" } ?? "peers")|\(plan.catalogID)"
         }
         var ranks: [Int: RankPosition] = [:]
         for group in groups.values {
@@ -160,7 +164,7 @@ enum PlanChoice {
     static func peers(of plan: Plan, unit: OrgUnit, on db: any Database) async throws -> [OversightRows.PlanRef] {
         guard let parent = unit.$parent.id else { return [try plan.ref()] }
         let sql = db as! any SQLDatabase
-        let siblings = try await OversightRows.units(on: sql).filter { $0.parentID == parent }.map(\.id)
+        let siblings = try await OversightRows.units(childrenOf: parent, on: sql).map(\.id)
         return try await OversightRows.plans(of: siblings, year: plan.year, on: sql)
             .filter { $0.catalogID == plan.$catalog.id }
     }

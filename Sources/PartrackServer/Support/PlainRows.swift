@@ -15,8 +15,8 @@ protocol PlainRow {
 
 extension SQLSelectBuilder {
     func all<Row: PlainRow>(reading: Row.Type) async throws -> [Row] {
-        if let sqlite = database as? any SQLiteDatabase {
-            return try await SQLiteRows.all(query, on: database, through: sqlite).map {
+        if let sqlite = database as? any SQLDatabase & SQLiteDatabase {
+            return try await SQLiteRows.all(query, on: sqlite).map {
                 try Row(row: PlainColumns(sqlite: $0))
             }
         }
@@ -51,6 +51,14 @@ struct PlainColumns {
     func int(_ column: String) throws -> Int { try required(optionalInt(column), column) }
     func string(_ column: String) throws -> String { try required(optionalString(column), column) }
     func date(_ column: String) throws -> Date { try required(optionalDate(column), column) }
+
+    /// A value stored as its raw text (a level, a period kind).
+    func value<Value: RawRepresentable<String>>(_ column: String, as type: Value.Type) throws -> Value {
+        guard let value = Value(rawValue: try string(column)) else {
+            throw PlainRowError(column: column, expected: "a \(Value.self)")
+        }
+        return value
+    }
 
     /// A day stored as yyyy-mm-dd text; nil when empty or unreadable, as the models treat it.
     func optionalDay(_ column: String) throws -> LocalDate? {
@@ -92,9 +100,9 @@ struct PlainRowError: Error, CustomStringConvertible {
 /// every query through SQLiteNIO's future-based call, which hops to the event loop once per row
 /// with a future each: for the 12,000 tasks of a province that hop cost more than reading them.
 enum SQLiteRows {
-    static func all(
-        _ query: any SQLExpression, on database: any SQLDatabase, through sqlite: any SQLiteDatabase
-    ) async throws -> [SQLiteRow] {
+    static func all(_ query: any SQLExpression, on database: any SQLDatabase & SQLiteDatabase) async throws
+        -> [SQLiteRow]
+    {
         let (sql, binds) = database.serialize(query)
         let encoder = SQLiteDataEncoder()
         let data = try binds.map { try encoder.encode($0) }
@@ -102,7 +110,7 @@ enum SQLiteRows {
         // after the last: nothing else touches `rows` meanwhile, so it needs no lock (SQLiteNIO
         // collects its own rows the same way).
         nonisolated(unsafe) var rows: [SQLiteRow] = []
-        try await sqlite.withConnection { connection in
+        try await database.withConnection { connection in
             try await connection.query(sql, data) { row in rows.append(row) }
         }
         return rows
